@@ -1,0 +1,206 @@
+using System.Security.Claims;
+using ClosetConnect.ServiceDefaults.Authentication;
+using ClosetConnect.ServiceDefaults.EventBus.Outbox;
+using ClosetConnect.ServiceDefaults.Storage;
+using Microsoft.AspNetCore.Mvc;
+
+namespace ClosetConnect.Closet.Apis;
+
+/// <summary>The caller's own items. Another user's item answers 404, never 403, so ids reveal nothing.</summary>
+public static class ItemsApi
+{
+    // The image limit plus room for the other form fields.
+    private const long UploadRequestLimit = UploadValidator.MaxImageBytes + (256 * 1024);
+
+    public static RouteGroupBuilder MapItemsApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/v1/closet/items").WithTags("Items").RequireAuthorization();
+        api.MapPost("/", UploadAsync)
+            .DisableAntiforgery() // bearer tokens, no cookies: no cross-site request forgery to guard against
+            .WithMetadata(new RequestSizeLimitAttribute(UploadRequestLimit));
+        api.MapGet("/", ListAsync);
+        api.MapGet("/{id:guid}", GetAsync);
+        api.MapPatch("/{id:guid}", UpdateAsync);
+        api.MapDelete("/{id:guid}", DeleteAsync);
+        api.MapGet("/{id:guid}/image", GetImageAsync);
+        api.MapGet("/{id:guid}/cutout", GetCutoutAsync);
+        return api;
+    }
+
+    public static async Task<Results<Created<CreatedItemResponse>, ValidationProblem, ProblemHttpResult>> UploadAsync(
+        IFormFile? image,
+        [FromForm] string? name,
+        [FromForm] string? category,
+        [FromForm] string? brand,
+        [FromForm] string? size,
+        [FromForm] string? season,
+        [FromForm] string? tags,
+        ClaimsPrincipal principal,
+        [AsParameters] ItemServices services,
+        CancellationToken cancellationToken)
+    {
+        var details = new ItemDetails(name?.Trim(), category, brand?.Trim(), size?.Trim(), season, ItemDetailsValidator.ParseTags(tags));
+        var errors = ItemDetailsValidator.Validate(details, isCreate: true);
+        if (image is null)
+        {
+            errors["image"] = ["Attach the photo as the multipart field 'image'."];
+        }
+
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors, detail: "Some fields are not valid; see errors.");
+        }
+
+        if (image!.Length > UploadValidator.MaxImageBytes)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: "Image too large",
+                detail: $"The image is {image.Length} bytes; the limit is {UploadValidator.MaxImageBytes} bytes (10 MB).");
+        }
+
+        await using var content = image.OpenReadStream();
+        var header = new byte[16];
+        var headerLength = await content.ReadAtLeastAsync(header, header.Length, throwOnEndOfStream: false, cancellationToken);
+        var format = UploadValidator.Sniff(header.AsSpan(0, headerLength));
+        if (UploadValidator.Check(image.FileName, image.ContentType, image.Length, format) is { } problem)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status415UnsupportedMediaType, title: "Unsupported image", detail: problem);
+        }
+
+        var userId = principal.GetUserId();
+        var now = services.Time.GetUtcNow();
+        var itemId = Guid.CreateVersion7(now);
+        var imageKey = $"items/{userId:N}/{itemId:N}/original.{format!.Extension}";
+        content.Position = 0;
+        await services.Blobs.WriteAsync(imageKey, content, cancellationToken);
+
+        try
+        {
+            if (!await services.Db.Closets.AnyAsync(c => c.UserId == userId, cancellationToken))
+            {
+                // The registration event may still be on its way; the closet is the same either way.
+                services.Db.Closets.Add(new UserCloset(userId, principal.Identity?.Name ?? string.Empty, now));
+            }
+
+            var item = ClosetItem.Upload(itemId, userId, details, imageKey, format.ContentType, now);
+            services.Db.Items.Add(item);
+            services.Db.AddIntegrationEvent(new ItemImageUploadedEvent(item.Id, userId, imageKey, format.ContentType) { OccurredAt = now });
+            await services.Db.SaveChangesAsync(cancellationToken);
+        }
+        catch
+        {
+            // No item row means nobody will ever reference the file: remove it.
+            await services.Blobs.DeleteAsync(imageKey, CancellationToken.None);
+            throw;
+        }
+
+        services.Logger.LogInformation("Item {ItemId} uploaded ({ContentType}, {Bytes} bytes)", itemId, format.ContentType, image.Length);
+        return TypedResults.Created($"/api/v1/closet/items/{itemId}", new CreatedItemResponse(itemId, "processing"));
+    }
+
+    public static async Task<Results<Ok<ItemPage>, ValidationProblem>> ListAsync(
+        [AsParameters] ItemListQuery query, ClaimsPrincipal principal, ClosetDbContext db, CancellationToken cancellationToken)
+    {
+        if (query.Validate() is { Count: > 0 } errors)
+        {
+            return TypedResults.ValidationProblem(errors, detail: "Some query parameters are not valid; see errors.");
+        }
+
+        var userId = principal.GetUserId();
+        var items = query.Apply(db.Items.AsNoTracking().Where(i => i.UserId == userId));
+        var total = await items.CountAsync(cancellationToken);
+        var page = await items
+            .OrderByDescending(i => i.CreatedAt).ThenByDescending(i => i.Id)
+            .Skip((query.PageNumber - 1) * query.Size)
+            .Take(query.Size)
+            .ToListAsync(cancellationToken);
+        return TypedResults.Ok(new ItemPage(page.Select(ItemResponse.From).ToList(), total, query.PageNumber, query.Size));
+    }
+
+    public static async Task<Results<Ok<ItemResponse>, NotFound>> GetAsync(
+        Guid id, ClaimsPrincipal principal, ClosetDbContext db, CancellationToken cancellationToken)
+    {
+        var item = await FindOwnAsync(db.Items.AsNoTracking(), id, principal, cancellationToken);
+        return item is null ? TypedResults.NotFound() : TypedResults.Ok(ItemResponse.From(item));
+    }
+
+    public static async Task<Results<Ok<ItemResponse>, NotFound, ValidationProblem>> UpdateAsync(
+        Guid id, ItemDetails changes, ClaimsPrincipal principal, [AsParameters] ItemServices services, CancellationToken cancellationToken)
+    {
+        var normalized = changes with
+        {
+            Name = changes.Name?.Trim(),
+            Brand = changes.Brand?.Trim(),
+            Size = changes.Size?.Trim(),
+            Tags = changes.Tags?.Select(t => t.Trim().ToLowerInvariant()).Distinct(StringComparer.Ordinal).ToList(),
+        };
+        var errors = ItemDetailsValidator.Validate(normalized, isCreate: false);
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors, detail: "Some fields are not valid; see errors.");
+        }
+
+        var item = await FindOwnAsync(services.Db.Items, id, principal, cancellationToken);
+        if (item is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        item.Apply(normalized, services.Time.GetUtcNow());
+        await services.Db.SaveChangesAsync(cancellationToken);
+        return TypedResults.Ok(ItemResponse.From(item));
+    }
+
+    public static async Task<Results<NoContent, NotFound>> DeleteAsync(
+        Guid id, ClaimsPrincipal principal, [AsParameters] ItemServices services, CancellationToken cancellationToken)
+    {
+        var item = await FindOwnAsync(services.Db.Items, id, principal, cancellationToken);
+        if (item is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        services.Db.Items.Remove(item);
+        await services.Db.SaveChangesAsync(cancellationToken);
+        foreach (var key in item.BlobKeys())
+        {
+            await services.Blobs.DeleteAsync(key, CancellationToken.None);
+        }
+
+        return TypedResults.NoContent();
+    }
+
+    public static Task<Results<FileStreamHttpResult, NotFound>> GetImageAsync(
+        Guid id, ClaimsPrincipal principal, [AsParameters] ItemServices services, CancellationToken cancellationToken) =>
+        StreamBlobAsync(id, principal, services, item => (item.ImageKey, item.ImageContentType), cancellationToken);
+
+    public static Task<Results<FileStreamHttpResult, NotFound>> GetCutoutAsync(
+        Guid id, ClaimsPrincipal principal, [AsParameters] ItemServices services, CancellationToken cancellationToken) =>
+        StreamBlobAsync(id, principal, services, item => (item.CutoutKey, "image/png"), cancellationToken);
+
+    private static async Task<Results<FileStreamHttpResult, NotFound>> StreamBlobAsync(
+        Guid id, ClaimsPrincipal principal, ItemServices services, Func<ClosetItem, (string? Key, string ContentType)> select, CancellationToken cancellationToken)
+    {
+        var item = await FindOwnAsync(services.Db.Items.AsNoTracking(), id, principal, cancellationToken);
+        if (item is null || select(item) is not { Key: { } key, ContentType: var contentType })
+        {
+            return TypedResults.NotFound();
+        }
+
+        var stream = await services.Blobs.OpenReadAsync(key, cancellationToken);
+        return stream is null ? TypedResults.NotFound() : TypedResults.Stream(stream, contentType);
+    }
+
+    private static Task<ClosetItem?> FindOwnAsync(IQueryable<ClosetItem> items, Guid id, ClaimsPrincipal principal, CancellationToken cancellationToken)
+    {
+        var userId = principal.GetUserId();
+        return items.SingleOrDefaultAsync(i => i.Id == id && i.UserId == userId, cancellationToken);
+    }
+}
+
+public sealed class ItemServices(ClosetDbContext db, IBlobStore blobs, TimeProvider time, ILogger<ItemServices> logger)
+{
+    public ClosetDbContext Db { get; } = db;
+    public IBlobStore Blobs { get; } = blobs;
+    public TimeProvider Time { get; } = time;
+    public ILogger<ItemServices> Logger { get; } = logger;
+}

@@ -1,0 +1,57 @@
+namespace ClosetConnect.Closet.Application;
+
+/// <summary><c>?category=&amp;color=&amp;q=&amp;page=&amp;pageSize=</c> for the item list.</summary>
+public sealed record ItemListQuery(string? Category, string? Color, string? Q, int? Page, int? PageSize)
+{
+    public const int DefaultPageSize = 20;
+    public const int MaxPageSize = 100;
+
+    public int PageNumber => Page ?? 1;
+
+    public int Size => PageSize ?? DefaultPageSize;
+
+    public Dictionary<string, string[]> Validate()
+    {
+        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        if (PageNumber < 1)
+        {
+            errors["page"] = ["Page starts at 1."];
+        }
+
+        if (Size is < 1 or > MaxPageSize)
+        {
+            errors["pageSize"] = [$"Page size is 1 to {MaxPageSize}."];
+        }
+
+        if (Q is { Length: > 100 })
+        {
+            errors["q"] = ["Search text is at most 100 characters."];
+        }
+
+        return errors;
+    }
+
+    public IQueryable<ClosetItem> Apply(IQueryable<ClosetItem> items)
+    {
+        if (!string.IsNullOrWhiteSpace(Category))
+        {
+            items = items.Where(i => i.Category == Category);
+        }
+
+        if (!string.IsNullOrWhiteSpace(Color))
+        {
+            // A colour name ("navy") or a hex code, with or without '#'.
+            var color = Color.Trim().ToLowerInvariant();
+            var hex = color.StartsWith('#') ? color : "#" + color;
+            items = items.Where(i => i.Colors.Any(c => c.Name == color || c.Hex == hex));
+        }
+
+        if (!string.IsNullOrWhiteSpace(Q))
+        {
+            var text = Q.Trim();
+            items = items.Where(i => i.Name.Contains(text) || (i.Brand != null && i.Brand.Contains(text)) || i.Tags.Contains(text));
+        }
+
+        return items;
+    }
+}

@@ -1,0 +1,150 @@
+namespace ClosetConnect.Closet.Domain;
+
+public enum ItemStatus
+{
+    Processing,
+    Ready,
+    Failed,
+}
+
+/// <summary>
+/// A garment in a user's closet. It starts <see cref="ItemStatus.Processing"/> while Vision.Worker analyses the
+/// photo; the analysis fills colours and, unless the owner chose one, the category.
+/// </summary>
+public sealed class ClosetItem
+{
+    private readonly List<ItemColor> _colors = [];
+
+    private ClosetItem()
+    {
+    }
+
+    public Guid Id { get; private set; }
+
+    public Guid UserId { get; private set; }
+
+    public string Name { get; private set; } = string.Empty;
+
+    public string? Category { get; private set; }
+
+    public bool CategoryChosenByOwner { get; private set; }
+
+    public string? Brand { get; private set; }
+
+    public string? Size { get; private set; }
+
+    public string? Season { get; private set; }
+
+    /// <summary>Comma-separated; searched with <c>q</c>.</summary>
+    public string Tags { get; private set; } = string.Empty;
+
+    public ItemStatus Status { get; private set; }
+
+    public string? FailureReason { get; private set; }
+
+    public string ImageKey { get; private set; } = string.Empty;
+
+    public string ImageContentType { get; private set; } = string.Empty;
+
+    public string? CutoutKey { get; private set; }
+
+    public string? MaskKey { get; private set; }
+
+    public string? ModelVersion { get; private set; }
+
+    public IReadOnlyList<ItemColor> Colors => _colors;
+
+    public DateTimeOffset CreatedAt { get; private set; }
+
+    public DateTimeOffset UpdatedAt { get; private set; }
+
+    public IReadOnlyList<string> TagList => Tags.Length == 0 ? [] : Tags.Split(',');
+
+    public static ClosetItem Upload(Guid id, Guid userId, ItemDetails details, string imageKey, string imageContentType, DateTimeOffset now)
+    {
+        var item = new ClosetItem
+        {
+            Id = id,
+            UserId = userId,
+            ImageKey = imageKey,
+            ImageContentType = imageContentType,
+            Status = ItemStatus.Processing,
+            CreatedAt = now,
+        };
+        item.Apply(details, now);
+        return item;
+    }
+
+    /// <summary>Applies the fields that are set; an empty string clears an optional field.</summary>
+    public void Apply(ItemDetails details, DateTimeOffset now)
+    {
+        if (details.Name is { } name)
+        {
+            Name = name;
+        }
+
+        if (details.Category is { } category)
+        {
+            Category = NullIfEmpty(category);
+            CategoryChosenByOwner = Category is not null;
+        }
+
+        if (details.Brand is { } brand)
+        {
+            Brand = NullIfEmpty(brand);
+        }
+
+        if (details.Size is { } size)
+        {
+            Size = NullIfEmpty(size);
+        }
+
+        if (details.Season is { } season)
+        {
+            Season = NullIfEmpty(season);
+        }
+
+        if (details.Tags is { } tags)
+        {
+            Tags = string.Join(',', tags);
+        }
+
+        UpdatedAt = now;
+    }
+
+    public void CompleteAnalysis(string? suggestedCategory, IEnumerable<ItemColor> colors, string? cutoutKey, string? maskKey, string modelVersion, DateTimeOffset now)
+    {
+        if (!CategoryChosenByOwner)
+        {
+            Category = suggestedCategory;
+        }
+
+        _colors.Clear();
+        _colors.AddRange(colors);
+        CutoutKey = cutoutKey;
+        MaskKey = maskKey;
+        ModelVersion = modelVersion;
+        Status = ItemStatus.Ready;
+        FailureReason = null;
+        UpdatedAt = now;
+    }
+
+    public void FailAnalysis(string reason, DateTimeOffset now)
+    {
+        Status = ItemStatus.Failed;
+        FailureReason = reason.Length > 500 ? reason[..500] : reason;
+        UpdatedAt = now;
+    }
+
+    /// <summary>Every blob that belongs to the item, to delete with it.</summary>
+    public IEnumerable<string> BlobKeys() =>
+        new[] { ImageKey, CutoutKey, MaskKey }.OfType<string>();
+
+    private static string? NullIfEmpty(string value) => value.Length == 0 ? null : value;
+}
+
+/// <summary>One dominant colour of the garment and the share of its pixels.</summary>
+public sealed record ItemColor(int Rank, string Hex, string Name, double Share);
+
+/// <summary>Owner-editable fields; null means "leave as is".</summary>
+public sealed record ItemDetails(string? Name, string? Category, string? Brand, string? Size, string? Season, IReadOnlyList<string>? Tags);

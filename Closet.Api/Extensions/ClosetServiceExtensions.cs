@@ -1,0 +1,26 @@
+using ClosetConnect.Closet.Application.EventHandlers;
+
+namespace ClosetConnect.Closet.Extensions;
+
+public static class ClosetServiceExtensions
+{
+    public static IHostApplicationBuilder AddApplicationServices(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton(TimeProvider.System);
+
+        builder.AddMySqlDbContext<ClosetDbContext>("closetdb");
+        builder.Services.AddMigration<ClosetDbContext>();
+        builder.AddRedisClient("cache");
+        builder.AddBlobStore();
+        builder.AddDefaultAuthentication();
+
+        builder.AddEventBus("messaging")
+            .AddOutbox<ClosetDbContext>()
+            .AddInbox<ClosetDbContext>()
+            .AddSubscription<UserRegisteredEvent, UserRegisteredHandler>()
+            .AddSubscription<ItemAnalyzedEvent, ItemAnalyzedHandler>()
+            .AddSubscription<ItemAnalysisFailedEvent, ItemAnalysisFailedHandler>();
+
+        return builder;
+    }
+}

@@ -1,0 +1,38 @@
+using System.Security.Claims;
+using ClosetConnect.Identity.Infrastructure.Signing;
+using ClosetConnect.ServiceDefaults.Authentication;
+using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Tokens;
+
+namespace ClosetConnect.Identity.Application;
+
+public sealed record TokenPair(string AccessToken, string RefreshToken, int ExpiresIn, string TokenType = "Bearer");
+
+/// <summary>Signs access tokens (ES256, 1 hour) carrying the user id, name, role and a token id.</summary>
+public sealed class AccessTokenIssuer(SigningKeyRing keyRing, IOptions<TokenValidationSettings> settings, TimeProvider time)
+{
+    public static readonly TimeSpan Lifetime = TimeSpan.FromHours(1);
+    private readonly JsonWebTokenHandler _handler = new();
+
+    public async Task<string> IssueAsync(User user, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        var descriptor = new SecurityTokenDescriptor
+        {
+            Issuer = settings.Value.Issuer,
+            Audience = settings.Value.Audience,
+            IssuedAt = now,
+            NotBefore = now,
+            Expires = now + Lifetime,
+            SigningCredentials = await keyRing.GetSigningCredentialsAsync(cancellationToken),
+            Subject = new ClaimsIdentity(
+            [
+                new Claim(JwtRegisteredClaimNames.Sub, user.Id.ToString()),
+                new Claim(JwtRegisteredClaimNames.Jti, Guid.NewGuid().ToString()),
+                new Claim("name", user.Username),
+                new Claim("role", user.Role),
+            ]),
+        };
+        return _handler.CreateToken(descriptor);
+    }
+}

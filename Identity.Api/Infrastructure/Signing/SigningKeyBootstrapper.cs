@@ -1,0 +1,9 @@
+namespace ClosetConnect.Identity.Infrastructure.Signing;
+
+/// <summary>Runs after the migrations (registered after them), before the service takes requests.</summary>
+internal sealed class SigningKeyBootstrapper(SigningKeyRing keyRing) : IHostedService
+{
+    public Task StartAsync(CancellationToken cancellationToken) => keyRing.EnsureActiveKeyAsync(cancellationToken);
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}

@@ -1,0 +1,51 @@
+namespace ClosetConnect.Payments.Domain;
+
+public enum OrderStatus
+{
+    Pending,
+    Paid,
+    Cancelled,
+    Refunded,
+}
+
+/// <summary>A purchase of one market listing. The amount always comes from the listing's price on the server.</summary>
+public sealed class Order
+{
+    private Order()
+    {
+    }
+
+    public Guid Id { get; private set; }
+
+    public Guid ListingId { get; private set; }
+
+    public Guid ItemId { get; private set; }
+
+    public Guid BuyerId { get; private set; }
+
+    public Guid SellerId { get; private set; }
+
+    public long Amount { get; private set; }
+
+    public string Currency { get; private set; } = "KRW";
+
+    public OrderStatus Status { get; private set; }
+
+    public DateTimeOffset CreatedAt { get; private set; }
+
+    public DateTimeOffset UpdatedAt { get; private set; }
+
+    public static Order Place(Guid listingId, Guid itemId, Guid buyerId, Guid sellerId, long amount, string currency, DateTimeOffset now) => new()
+    {
+        Id = Guid.CreateVersion7(now),
+        ListingId = listingId,
+        ItemId = itemId,
+        BuyerId = buyerId,
+        SellerId = sellerId,
+        Amount = amount,
+        Currency = currency,
+        Status = OrderStatus.Pending,
+        CreatedAt = now,
+        UpdatedAt = now,
+    };
+}

@@ -1,0 +1,19 @@
+namespace ClosetConnect.Payments.Extensions;
+
+public static class PaymentsServiceExtensions
+{
+    public static IHostApplicationBuilder AddApplicationServices(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton(TimeProvider.System);
+
+        builder.AddMySqlDbContext<PaymentsDbContext>("paymentsdb");
+        builder.Services.AddMigration<PaymentsDbContext>();
+        builder.AddRedisClient("cache");
+        builder.AddDefaultAuthentication();
+        builder.AddEventBus("messaging")
+            .AddOutbox<PaymentsDbContext>()
+            .AddInbox<PaymentsDbContext>();
+
+        return builder;
+    }
+}

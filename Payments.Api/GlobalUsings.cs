@@ -1,0 +1,4 @@
+global using ClosetConnect.Payments.Domain;
+global using ClosetConnect.Payments.Infrastructure;
+global using Microsoft.AspNetCore.Http.HttpResults;
+global using Microsoft.EntityFrameworkCore;

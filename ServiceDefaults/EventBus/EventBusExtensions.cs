@@ -1,0 +1,76 @@
+using ClosetConnect.ServiceDefaults.EventBus;
+using ClosetConnect.ServiceDefaults.EventBus.Outbox;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Microsoft.Extensions.Hosting;
+
+public interface IEventBusBuilder
+{
+    IServiceCollection Services { get; }
+}
+
+public static class EventBusExtensions
+{
+    /// <summary>
+    /// The RabbitMQ event bus: topic exchange <c>closetconnect.events</c>, confirmed publishing, and (once a
+    /// subscription is added) a durable queue for this service with a dead-letter queue beside it.
+    /// </summary>
+    public static IEventBusBuilder AddEventBus(this IHostApplicationBuilder builder, string connectionName)
+    {
+        builder.AddRabbitMQClient(connectionName);
+
+        var serviceName = builder.Configuration["OTEL_SERVICE_NAME"] ?? builder.Environment.ApplicationName;
+        builder.Services.AddOptions<EventBusOptions>()
+            .BindConfiguration(EventBusOptions.SectionName)
+            .PostConfigure(options =>
+            {
+                if (string.IsNullOrWhiteSpace(options.QueueName))
+                {
+                    options.QueueName = serviceName.ToLowerInvariant();
+                }
+            })
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<IEventPublisher, RabbitMQEventPublisher>();
+        builder.Services.TryAddScoped<IMessageProcessor, DirectMessageProcessor>();
+        builder.Services.AddHostedService<RabbitMQEventConsumer>();
+        return new EventBusBuilder(builder.Services);
+    }
+
+    public static IEventBusBuilder AddSubscription<TEvent, THandler>(this IEventBusBuilder eventBus)
+        where TEvent : IntegrationEvent
+        where THandler : class, IIntegrationEventHandler<TEvent>
+    {
+        eventBus.Services.TryAddScoped<THandler>();
+        eventBus.Services.Configure<EventBusSubscriptions>(subscriptions => subscriptions.Add<TEvent, THandler>());
+        return eventBus;
+    }
+
+    /// <summary>Events added with <c>AddIntegrationEvent</c> are published from this context's outbox after commit.</summary>
+    public static IEventBusBuilder AddOutbox<TDbContext>(this IEventBusBuilder eventBus) where TDbContext : DbContext
+    {
+        eventBus.Services.TryAddSingleton<OutboxSignal>();
+        eventBus.Services.AddSingleton<IInterceptor, OutboxSaveChangesInterceptor>();
+        eventBus.Services.AddSingleton<OutboxRelay<TDbContext>>();
+        eventBus.Services.AddHostedService(services => services.GetRequiredService<OutboxRelay<TDbContext>>());
+        return eventBus;
+    }
+
+    /// <summary>Handlers run at most once per message id, in one transaction with this context's inbox row.</summary>
+    public static IEventBusBuilder AddInbox<TDbContext>(this IEventBusBuilder eventBus) where TDbContext : DbContext
+    {
+        eventBus.Services.TryAddSingleton<OutboxSignal>();
+        eventBus.Services.Replace(ServiceDescriptor.Scoped<IMessageProcessor, InboxMessageProcessor<TDbContext>>());
+        return eventBus;
+    }
+
+    private sealed class EventBusBuilder(IServiceCollection services) : IEventBusBuilder
+    {
+        public IServiceCollection Services { get; } = services;
+    }
+}

@@ -1,0 +1,20 @@
+namespace ClosetConnect.ServiceDefaults.EventBus.Events;
+
+/// <summary>The garment found in an item's photo: its category, colours, and derived images in the blob store.</summary>
+[EventName("vision.item-analyzed")]
+public sealed record ItemAnalyzedEvent(
+    Guid ItemId,
+    string? Category,
+    IReadOnlyList<AnalyzedColor> Colors,
+    string? CutoutKey,
+    string? MaskKey,
+    string ModelVersion,
+    AnalysisTimings Timings) : IntegrationEvent;
+
+public sealed record AnalyzedColor(string Hex, string Name, double Share);
+
+public sealed record AnalysisTimings(double DecodeMs, double PreprocessMs, double InferenceMs, double PostprocessMs, double TotalMs);
+
+/// <summary>The photo could not be analysed; <paramref name="Reason"/> is shown to the owner.</summary>
+[EventName("vision.item-analysis-failed")]
+public sealed record ItemAnalysisFailedEvent(Guid ItemId, string Reason) : IntegrationEvent;

@@ -1,0 +1,15 @@
+namespace ClosetConnect.ServiceDefaults.EventBus;
+
+/// <summary>
+/// Puts one message on the exchange and returns once the broker has confirmed it. Services with a database never call
+/// this directly: they add the event to their outbox, and the outbox relay publishes it after the commit.
+/// </summary>
+public interface IEventPublisher
+{
+    Task PublishAsync(IntegrationEvent integrationEvent, CancellationToken cancellationToken);
+
+    Task PublishAsync(OutgoingMessage message, CancellationToken cancellationToken);
+}
+
+/// <summary>An event already serialized (an outbox row), with the trace context of the request that raised it.</summary>
+public sealed record OutgoingMessage(Guid Id, string EventName, ReadOnlyMemory<byte> Body, DateTimeOffset OccurredAt, string? TraceParent);

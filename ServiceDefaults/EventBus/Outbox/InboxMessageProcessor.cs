@@ -1,0 +1,45 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+
+namespace ClosetConnect.ServiceDefaults.EventBus.Outbox;
+
+/// <summary>
+/// Runs a handler at most once per message id: the inbox row, the handler's changes and any events it raises
+/// commit in one transaction. A concurrent duplicate loses on the inbox primary key and is retried, then skipped.
+/// </summary>
+internal sealed class InboxMessageProcessor<TDbContext>(
+    TDbContext context,
+    OutboxSignal outboxSignal,
+    TimeProvider time,
+    ILogger<InboxMessageProcessor<TDbContext>> logger) : IMessageProcessor where TDbContext : DbContext
+{
+    public async Task ProcessAsync(IntegrationEvent integrationEvent, string eventName, Func<CancellationToken, Task> handle, CancellationToken cancellationToken)
+    {
+        var strategy = context.Database.CreateExecutionStrategy();
+        var processed = await strategy.ExecuteAsync(async ct =>
+        {
+            context.ChangeTracker.Clear();
+            await using var transaction = await context.Database.BeginTransactionAsync(ct);
+            if (await context.Set<InboxMessage>().AnyAsync(m => m.MessageId == integrationEvent.Id, ct))
+            {
+                return false;
+            }
+
+            context.Set<InboxMessage>().Add(new InboxMessage(integrationEvent.Id, eventName, time.GetUtcNow()));
+            await handle(ct);
+            await context.SaveChangesAsync(ct);
+            await transaction.CommitAsync(ct);
+            return true;
+        }, cancellationToken);
+
+        if (processed)
+        {
+            // Events the handler raised are committed now; the save-time signal came before the commit.
+            outboxSignal.Notify();
+        }
+        else
+        {
+            logger.LogInformation("Skipping {EventName} {MessageId}: already processed", eventName, integrationEvent.Id);
+        }
+    }
+}

@@ -1,0 +1,67 @@
+using System.Text.RegularExpressions;
+using Microsoft.Extensions.Options;
+
+namespace ClosetConnect.ServiceDefaults.Storage;
+
+public sealed class BlobStoreOptions
+{
+    public const string SectionName = "Blobs";
+
+    /// <summary>The folder that holds every blob (a shared volume in Kubernetes).</summary>
+    [System.ComponentModel.DataAnnotations.Required]
+    public string RootPath { get; set; } = string.Empty;
+}
+
+/// <summary>The default blob store: a folder. Writes go to a temporary file that is renamed into place.</summary>
+public sealed partial class FileSystemBlobStore(IOptions<BlobStoreOptions> options) : IBlobStore
+{
+    private string Root => Path.GetFullPath(options.Value.RootPath);
+
+    public async Task WriteAsync(string key, Stream content, CancellationToken cancellationToken)
+    {
+        var path = PathOf(key);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        var temporary = $"{path}.{Guid.NewGuid():N}.tmp";
+        try
+        {
+            await using (var file = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 81920, useAsync: true))
+            {
+                await content.CopyToAsync(file, cancellationToken);
+            }
+
+            File.Move(temporary, path, overwrite: true);
+        }
+        finally
+        {
+            File.Delete(temporary);
+        }
+    }
+
+    public Task<Stream?> OpenReadAsync(string key, CancellationToken cancellationToken)
+    {
+        var path = PathOf(key);
+        Stream? stream = File.Exists(path)
+            ? new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 81920, useAsync: true)
+            : null;
+        return Task.FromResult(stream);
+    }
+
+    public Task DeleteAsync(string key, CancellationToken cancellationToken)
+    {
+        File.Delete(PathOf(key));
+        return Task.CompletedTask;
+    }
+
+    private string PathOf(string key)
+    {
+        if (!KeyPattern().IsMatch(key) || key.Contains("..", StringComparison.Ordinal))
+        {
+            throw new ArgumentException($"'{key}' is not a valid blob key.", nameof(key));
+        }
+
+        return Path.Combine(Root, key);
+    }
+
+    [GeneratedRegex("^[a-z0-9][a-z0-9._-]*(/[a-z0-9][a-z0-9._-]*)*$")]
+    private static partial Regex KeyPattern();
+}
