@@ -37,6 +37,12 @@ internal sealed class RabbitMQEventConsumer(
             new CreateChannelOptions(false, false, consumerDispatchConcurrency: (ushort)_options.ConsumerConcurrency),
             stoppingToken);
         await DeclareTopologyAsync(_channel, stoppingToken);
+        if (services.GetService<IEventConsumerGate>() is { } gate)
+        {
+            // The queue exists (publishers can deliver), but nothing is taken from it until the gate opens.
+            await gate.WaitUntilOpenAsync(stoppingToken);
+        }
+
         await _channel.BasicQosAsync(0, (ushort)_options.PrefetchCount, global: false, stoppingToken);
 
         var retry = BuildRetryPipeline();

@@ -43,6 +43,8 @@ public static class RabbitMQClientExtensions
                 ClientProvidedName = serviceName,
                 AutomaticRecoveryEnabled = true,
                 TopologyRecoveryEnabled = true,
+                // Reconnect soon after a broker restart; outbox rows wait for this.
+                NetworkRecoveryInterval = TimeSpan.FromSeconds(2),
             };
             configureConnectionFactory?.Invoke(factory);
             return factory;

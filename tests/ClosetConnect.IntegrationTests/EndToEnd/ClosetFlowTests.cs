@@ -1,0 +1,117 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+
+namespace ClosetConnect.IntegrationTests.EndToEnd;
+
+/// <summary>
+/// The backbone's user story through the gateway only: sign up with the mailed code, upload a photo, watch Vision.Worker
+/// (over RabbitMQ) turn the item ready with its colours; another user cannot see it.
+/// </summary>
+[CancelAfter(240_000)]
+public sealed class ClosetFlowTests
+{
+    [Test]
+    public async Task An_uploaded_photo_becomes_a_ready_item_with_its_colours_that_only_its_owner_sees(CancellationToken cancellationToken)
+    {
+        var app = await SharedAppHost.GetAsync(cancellationToken);
+        var owner = await GatewayClient.SignUpAsync(app, cancellationToken);
+        var stranger = await GatewayClient.SignUpAsync(app, cancellationToken);
+
+        using var upload = await owner.Client.PostAsync("/api/v1/closet/items",
+            GatewayClient.ItemForm(RepositoryPaths.VisionFixture("images/photo-01.png"), "Weekend top"), cancellationToken);
+        await GatewayClient.EnsureAsync(upload, HttpStatusCode.Created, cancellationToken);
+        var created = await upload.Content.ReadFromJsonAsync<JsonElement>(cancellationToken);
+        Assert.That(created.GetProperty("status").GetString(), Is.EqualTo("processing"));
+        var itemPath = $"/api/v1/closet/items/{created.GetProperty("id").GetGuid()}";
+
+        var item = await WaitUntilAnalyzedAsync(owner.Client, itemPath, cancellationToken);
+        Assert.That(item.GetProperty("status").GetString(), Is.EqualTo("ready"), item.ToString());
+        var colors = item.GetProperty("colors").EnumerateArray().ToList();
+        Assert.That(colors, Is.Not.Empty);
+        Assert.That(colors.Select(c => c.GetProperty("hex").GetString()), Has.All.Match("^#[0-9a-f]{6}$"));
+        Assert.That(colors.Sum(c => c.GetProperty("share").GetDouble()), Is.EqualTo(1.0).Within(0.02));
+        Assert.That(colors.Select(c => c.GetProperty("share").GetDouble()), Is.Ordered.Descending);
+
+        using var image = await owner.Client.GetAsync($"{itemPath}/image", cancellationToken);
+        Assert.That(image.Content.Headers.ContentType?.MediaType, Is.EqualTo("image/png"));
+
+        foreach (var path in new[] { itemPath, $"{itemPath}/image", $"{itemPath}/cutout" })
+        {
+            using var peek = await stranger.Client.GetAsync(path, cancellationToken);
+            Assert.That(peek.StatusCode, Is.EqualTo(HttpStatusCode.NotFound), path);
+        }
+
+        using var strangerDelete = await stranger.Client.DeleteAsync(itemPath, cancellationToken);
+        Assert.That(strangerDelete.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
+        var list = await stranger.Client.GetFromJsonAsync<JsonElement>("/api/v1/closet/items", cancellationToken);
+        Assert.That(list.GetProperty("total").GetInt32(), Is.Zero);
+    }
+
+    [Test]
+    public async Task A_corrupt_image_ends_failed_with_a_reason_instead_of_hanging(CancellationToken cancellationToken)
+    {
+        var app = await SharedAppHost.GetAsync(cancellationToken);
+        var owner = await GatewayClient.SignUpAsync(app, cancellationToken);
+        var corrupt = Path.Combine(Path.GetTempPath(), $"corrupt-{Guid.NewGuid():N}.png");
+        await File.WriteAllBytesAsync(corrupt, [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, .. new byte[512]], cancellationToken);
+
+        using var upload = await owner.Client.PostAsync("/api/v1/closet/items", GatewayClient.ItemForm(corrupt, "Broken"), cancellationToken);
+        await GatewayClient.EnsureAsync(upload, HttpStatusCode.Created, cancellationToken);
+        var id = (await upload.Content.ReadFromJsonAsync<JsonElement>(cancellationToken)).GetProperty("id").GetGuid();
+
+        var item = await WaitUntilAnalyzedAsync(owner.Client, $"/api/v1/closet/items/{id}", cancellationToken);
+        Assert.That(item.GetProperty("status").GetString(), Is.EqualTo("failed"));
+        Assert.That(item.GetProperty("failureReason").GetString(), Is.Not.Empty);
+    }
+
+    [Test]
+    public async Task Health_reports_every_service(CancellationToken cancellationToken)
+    {
+        var app = await SharedAppHost.GetAsync(cancellationToken);
+        using var client = app.CreateHttpClient("gateway");
+        var health = await client.GetFromJsonAsync<JsonElement>("/api/v1/health", cancellationToken);
+        Assert.That(health.GetProperty("status").GetString(), Is.EqualTo("Healthy"));
+        var services = health.GetProperty("services").EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetProperty("status").GetString());
+        Assert.That(services, Is.EquivalentTo(new Dictionary<string, string?>
+        {
+            ["gateway"] = "Healthy",
+            ["identity-api"] = "Healthy",
+            ["closet-api"] = "Healthy",
+            ["payments-api"] = "Healthy",
+            ["vision-worker"] = "Healthy",
+        }));
+    }
+
+    [Test]
+    public async Task The_gateway_echoes_a_request_id_or_makes_one(CancellationToken cancellationToken)
+    {
+        var app = await SharedAppHost.GetAsync(cancellationToken);
+        using var client = app.CreateHttpClient("gateway");
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/health");
+        request.Headers.Add("X-Request-ID", "client-chosen-42");
+        using var echoed = await client.SendAsync(request, cancellationToken);
+        using var made = await client.GetAsync("/api/v1/closet/items", cancellationToken);
+        Assert.Multiple(() =>
+        {
+            Assert.That(echoed.Headers.GetValues("X-Request-ID").Single(), Is.EqualTo("client-chosen-42"));
+            Assert.That(made.Headers.GetValues("X-Request-ID").Single(), Is.Not.Empty);
+            Assert.That(made.StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized));
+            Assert.That(made.Content.Headers.ContentType?.MediaType, Is.EqualTo("application/problem+json"));
+        });
+    }
+
+    private static async Task<JsonElement> WaitUntilAnalyzedAsync(HttpClient client, string itemPath, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            var item = await client.GetFromJsonAsync<JsonElement>(itemPath, cancellationToken);
+            if (item.GetProperty("status").GetString() != "processing")
+            {
+                return item;
+            }
+
+            await Task.Delay(200, cancellationToken);
+        }
+    }
+}
