@@ -102,7 +102,8 @@ internal sealed class DistributedApplicationBuilder : IDistributedApplicationTes
         var services = host.Services;
         services.AddOptions<AppHostOptions>().BindConfiguration(AppHostOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromMinutes(1));
-        services.AddHttpClient(nameof(ProjectLauncher), client => client.Timeout = TimeSpan.FromSeconds(2));
+        // Readiness polls fail by design until a service listens; their failures are not worth a log entry each.
+        services.AddHttpClient(nameof(ProjectLauncher), client => client.Timeout = TimeSpan.FromSeconds(2)).RemoveAllLoggers();
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(state);
         services.AddSingleton<ResourceNotificationService>();

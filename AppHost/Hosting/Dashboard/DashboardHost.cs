@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
@@ -25,6 +26,7 @@ internal sealed class DashboardHost(
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ApplicationName = "ClosetConnect.AppHost.Dashboard" });
         builder.WebHost.UseUrls(options.Value.DashboardUrl);
         builder.Logging.ClearProviders();
+        builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         builder.Services.AddSingleton(notifications);
         builder.Services.AddSingleton(logs);
         web = builder.Build();
