@@ -31,8 +31,18 @@ internal sealed class DashboardHost(
         builder.Services.AddSingleton(logs);
         web = builder.Build();
         web.MapDashboard();
-        await web.StartAsync(cancellationToken);
-        logger.LogInformation("Dashboard: {Url}", options.Value.DashboardUrl);
+        try
+        {
+            await web.StartAsync(cancellationToken);
+            logger.LogInformation("Dashboard: {Url}", options.Value.DashboardUrl);
+        }
+        catch (IOException e)
+        {
+            // The dashboard is a convenience: a busy port (another AppHost?) should not keep the application from running.
+            logger.LogWarning("Dashboard not started on {Url}: {Reason} Set AppHost:DashboardUrl to another port.", options.Value.DashboardUrl, e.Message);
+            await web.DisposeAsync();
+            web = null;
+        }
     }
 
     public async Task StopAsync(CancellationToken cancellationToken)

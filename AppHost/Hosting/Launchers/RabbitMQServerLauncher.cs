@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
 using ClosetConnect.AppHost.Hosting.ApplicationModel;
 using ClosetConnect.AppHost.Hosting.Orchestration;
 using RabbitMQ.Client;
@@ -33,6 +35,8 @@ internal sealed class RabbitMQServerLauncher(RabbitMQServerResource broker, Laun
         await File.WriteAllTextAsync(pluginsFile, "[].\n", cancellationToken);
         // An empty env file of our own keeps /etc/rabbitmq/rabbitmq-env.conf out.
         await File.WriteAllTextAsync(environmentFile, string.Empty, cancellationToken);
+
+        await EnsureDataMatchesCredentialsAsync(mnesia, cancellationToken);
 
         var epmdPort = broker.EpmdEndpoint.RequiredPort;
         context.Registry.AddEpmd(broker.Name, epmdPort);
@@ -94,6 +98,23 @@ internal sealed class RabbitMQServerLauncher(RabbitMQServerResource broker, Laun
         var port = broker.EpmdEndpoint.RequiredPort;
         await Epmd.StopAsync(port, cancellationToken);
         context.Registry.RemoveEpmd(port);
+    }
+
+    /// <summary>
+    /// default_user/default_pass apply on the node's first boot only: data made with another password (parameters.json
+    /// deleted, data kept) would never let the readiness check in. Say so instead of waiting forever.
+    /// </summary>
+    private async Task EnsureDataMatchesCredentialsAsync(string mnesia, CancellationToken cancellationToken)
+    {
+        var marker = Path.Combine(DataDirectory, "credentials.sha256");
+        var fingerprint = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes($"{broker.UserName}:{broker.Password.RequiredValue}")));
+        var nodeData = Path.Combine(mnesia, $"{broker.Name}@localhost");
+        if (Directory.Exists(nodeData) && File.Exists(marker) && (await File.ReadAllTextAsync(marker, cancellationToken)).Trim() != fingerprint)
+        {
+            throw new DistributedApplicationException(
+                $"The RabbitMQ data in {nodeData} was created with other credentials than those in parameters.json; delete {DataDirectory} to start it afresh.");
+        }
+        await File.WriteAllTextAsync(marker, fingerprint, cancellationToken);
     }
 
     /// <summary>default_user/default_pass create the user on the node's first boot; the guest user is never created.</summary>
