@@ -13,9 +13,8 @@ public sealed class OrphanCleanupTests
         using var state = new TestStateDirectory();
         var marker = $"{Random.Shared.Next(1000, 9999)}.{Random.Shared.Next(100, 999)}";
         using var orphan = Process.Start(new ProcessStartInfo("setsid", ["/bin/sh", "-c", $"sleep {marker} & sleep {marker}; wait"]))!;
-        await Task.Delay(200, cancellationToken);
         new ChildProcessRegistry(new StateLayout(state.Path), NullLogger<ChildProcessRegistry>.Instance).AddProcess("orphan", orphan.Id);
-        Assert.That(ProcessTable.WithCommandLineContaining(marker), Has.Count.EqualTo(3), "the shell and its two sleeps");
+        Assert.That(await ProcessTable.WaitForCommandLinesContainingAsync(marker, 3, cancellationToken), Has.Count.EqualTo(3), "the shell and its two sleeps");
 
         var nextRun = new ChildProcessRegistry(new StateLayout(state.Path), NullLogger<ChildProcessRegistry>.Instance);
         await nextRun.StopOrphansAsync(TimeSpan.FromSeconds(2), cancellationToken);

@@ -10,6 +10,16 @@ internal static class ProcessTable
             .Where(pid => pid > 0 && CommandLine(pid).Contains(text, StringComparison.Ordinal) && !IsZombie(pid)),
     ];
 
+    /// <summary>Waits until a freshly started shell has forked what it should (it takes a moment on a busy machine).</summary>
+    public static async Task<IReadOnlyList<int>> WaitForCommandLinesContainingAsync(string text, int count, CancellationToken cancellationToken)
+    {
+        while (WithCommandLineContaining(text) is var found && found.Count < count)
+        {
+            await Task.Delay(20, cancellationToken);
+        }
+        return WithCommandLineContaining(text);
+    }
+
     private static string CommandLine(int pid)
     {
         try

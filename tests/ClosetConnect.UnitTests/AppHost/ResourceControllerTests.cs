@@ -22,7 +22,6 @@ public sealed class ResourceControllerTests
         clientController.Start();
         serverController.Start();
         await harness.Notifications.WaitForResourceAsync("server", ResourceState.Starting, cancellationToken);
-        await Task.Delay(200, cancellationToken);
         Assert.That(harness.Notifications.GetSnapshot("client").State, Is.EqualTo(ResourceState.Waiting));
 
         serverLauncher.IsHealthy = true;
@@ -92,7 +91,7 @@ public sealed class ResourceControllerTests
 
         controller.Start();
         var running = await harness.Notifications.WaitForResourceHealthyAsync("stubborn", cancellationToken);
-        Assert.That(ProcessTable.WithCommandLineContaining(marker), Has.Count.EqualTo(3), "the shell and its two sleeps");
+        Assert.That(await ProcessTable.WaitForCommandLinesContainingAsync(marker, 3, cancellationToken), Has.Count.EqualTo(3), "the shell and its two sleeps");
         Assert.That(File.ReadAllText(harness.ProcessRecordsFile), Does.Contain($"\"Pid\":{running.Pid}"));
 
         await controller.StopAsync(cancellationToken);
