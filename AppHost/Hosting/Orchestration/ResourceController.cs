@@ -31,15 +31,17 @@ internal sealed class ResourceController(
 
     public bool IsProject => resource is ProjectResource;
 
-    /// <summary>Starts the resource in the background; does nothing while it is already running.</summary>
+    /// <summary>Starts the resource in the background; does nothing while it is already running. A server that
+    /// crashed or failed to start is started again.</summary>
     public void Start()
     {
         lock (gate)
         {
-            if (runCancellation is not null)
+            if (runCancellation is not null && !runTask.IsCompleted)
             {
                 return;
             }
+            runCancellation?.Dispose();
             runCancellation = new CancellationTokenSource();
             var stopping = runCancellation.Token;
             runTask = Task.Run(() => RunAsync(stopping), CancellationToken.None);
