@@ -1,1 +1,39 @@
-Console.WriteLine("AppHost");
+var builder = DistributedApplication.CreateBuilder(args);
+
+var mariadb = builder.AddMariaDB("mariadb");
+var identityDb = mariadb.AddDatabase("identitydb");
+var closetDb = mariadb.AddDatabase("closetdb");
+var paymentsDb = mariadb.AddDatabase("paymentsdb");
+var messaging = builder.AddRabbitMQ("messaging");
+var cache = builder.AddRedis("cache");
+var blobs = builder.StatePath("blobs");
+
+var identity = builder.AddProject<Projects.Identity_Api>("identity-api")
+    .WithReference(identityDb).WaitFor(identityDb)
+    .WithReference(messaging).WaitFor(messaging)
+    .WithReference(cache).WaitFor(cache)
+    .WithEnvironment("Email__PickupDirectory", builder.StatePath("mail"));
+
+var closet = builder.AddProject<Projects.Closet_Api>("closet-api")
+    .WithReference(closetDb).WaitFor(closetDb)
+    .WithReference(messaging).WaitFor(messaging)
+    .WithReference(cache).WaitFor(cache)
+    .WithEnvironment("Blobs__RootPath", blobs);
+
+var payments = builder.AddProject<Projects.Payments_Api>("payments-api")
+    .WithReference(paymentsDb).WaitFor(paymentsDb)
+    .WithReference(messaging).WaitFor(messaging)
+    .WithReference(cache).WaitFor(cache);
+
+builder.AddProject<Projects.Vision_Worker>("vision-worker")
+    .WithReference(messaging).WaitFor(messaging)
+    .WithEnvironment("Blobs__RootPath", blobs);
+
+builder.AddProject<Projects.Gateway>("gateway")
+    .WithHttpEndpoint(port: builder.Configuration.GetValue("AppHost:GatewayPort", 8080))
+    .WithReference(identity).WaitFor(identity)
+    .WithReference(closet).WaitFor(closet)
+    .WithReference(payments).WaitFor(payments)
+    .WithReference(cache).WaitFor(cache);
+
+builder.Build().Run();

@@ -1,0 +1,63 @@
+using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using ClosetConnect.AppHost.Hosting.Orchestration;
+
+namespace ClosetConnect.AppHost.Hosting.Dashboard;
+
+/// <summary>
+/// A small web server of its own (Kestrel on <c>AppHost:DashboardUrl</c>, loopback), so the orchestrating host stays
+/// a plain generic host: a page listing the resources with their recent logs, and the same as JSON.
+/// </summary>
+internal sealed class DashboardHost(
+    ResourceNotificationService notifications,
+    ResourceLogs logs,
+    IOptions<AppHostOptions> options,
+    ILogger<DashboardHost> logger) : IHostedService, IAsyncDisposable
+{
+    private WebApplication? web;
+
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ApplicationName = "ClosetConnect.AppHost.Dashboard" });
+        builder.WebHost.UseUrls(options.Value.DashboardUrl);
+        builder.Logging.ClearProviders();
+        builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+        builder.Services.AddSingleton(notifications);
+        builder.Services.AddSingleton(logs);
+        web = builder.Build();
+        web.MapDashboard();
+        try
+        {
+            await web.StartAsync(cancellationToken);
+            logger.LogInformation("Dashboard: {Url}", options.Value.DashboardUrl);
+        }
+        catch (IOException e)
+        {
+            // The dashboard is a convenience: a busy port (another AppHost?) should not keep the application from running.
+            logger.LogWarning("Dashboard not started on {Url}: {Reason} Set AppHost:DashboardUrl to another port.", options.Value.DashboardUrl, e.Message);
+            await web.DisposeAsync();
+            web = null;
+        }
+    }
+
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        if (web is not null)
+        {
+            await web.StopAsync(cancellationToken);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (web is not null)
+        {
+            await web.DisposeAsync();
+        }
+    }
+}
