@@ -51,7 +51,7 @@ public static partial class GatewayClient
             foreach (var path in messages.Reverse())
             {
                 using var message = await MimeMessage.LoadAsync(path, cancellationToken);
-                if (message.To.Mailboxes.Any(m => m.Address == email) && CodePattern().Match(message.TextBody) is { Success: true } match)
+                if (message.To.Mailboxes.Any(m => m.Address == email) && CodePattern().Match(message.TextBody ?? string.Empty) is { Success: true } match)
                 {
                     return match.Value;
                 }

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using ClosetConnect.ServiceDefaults.EventBus;
 using ClosetConnect.ServiceDefaults.EventBus.Outbox;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
