@@ -25,7 +25,7 @@ var payments = builder.AddProject<Projects.Payments_Api>("payments-api")
     .WithReference(messaging).WaitFor(messaging)
     .WithReference(cache).WaitFor(cache);
 
-builder.AddProject<Projects.Vision_Worker>("vision-worker")
+var vision = builder.AddProject<Projects.Vision_Worker>("vision-worker")
     .WithReference(messaging).WaitFor(messaging)
     .WithEnvironment("Blobs__RootPath", blobs);
 
@@ -34,6 +34,7 @@ builder.AddProject<Projects.Gateway>("gateway")
     .WithReference(identity).WaitFor(identity)
     .WithReference(closet).WaitFor(closet)
     .WithReference(payments).WaitFor(payments)
+    .WithReference(vision)
     .WithReference(cache).WaitFor(cache);
 
 builder.Build().Run();

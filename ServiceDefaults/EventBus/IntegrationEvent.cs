@@ -1,5 +1,7 @@
 using System.Collections.Concurrent;
 using System.Reflection;
+using System.Security.Cryptography;
+using System.Text;
 
 namespace ClosetConnect.ServiceDefaults.EventBus;
 
@@ -14,6 +16,17 @@ public abstract record IntegrationEvent
     public required DateTimeOffset OccurredAt { get; init; }
 
     public string? TraceParent { get; init; }
+
+    /// <summary>
+    /// The id of the event that handling <paramref name="causeId"/> raises: the same on every redelivery of the cause,
+    /// so a consumer without an outbox still lets the next service's inbox drop the repeat.
+    /// </summary>
+    public static Guid IdCausedBy(Guid causeId, string eventName)
+    {
+        Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
+        SHA256.HashData(Encoding.UTF8.GetBytes($"{causeId:N}/{eventName}"), hash);
+        return new Guid(hash[..16]);
+    }
 }
 
 /// <summary>The event's name on the wire: the routing key on the <c>closetconnect.events</c> topic exchange.</summary>

@@ -13,7 +13,16 @@ public sealed record ItemAnalyzedEvent(
 
 public sealed record AnalyzedColor(string Hex, string Name, double Share);
 
-public sealed record AnalysisTimings(double DecodeMs, double PreprocessMs, double InferenceMs, double PostprocessMs, double TotalMs);
+/// <summary>Milliseconds per stage; inference is the model call shared by the <paramref name="BatchSize"/> photos of its batch.</summary>
+public sealed record AnalysisTimings(
+    double DecodeMs,
+    double PreprocessMs,
+    double QueueWaitMs,
+    double InferenceMs,
+    int BatchSize,
+    double PostprocessMs,
+    double EncodeMs,
+    double TotalMs);
 
 /// <summary>The photo could not be analysed; <paramref name="Reason"/> is shown to the owner.</summary>
 [EventName("vision.item-analysis-failed")]
