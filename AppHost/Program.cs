@@ -18,12 +18,14 @@ var closet = builder.AddProject<Projects.Closet_Api>("closet-api")
     .WithReference(closetDb).WaitFor(closetDb)
     .WithReference(messaging).WaitFor(messaging)
     .WithReference(cache).WaitFor(cache)
+    .WithReference(identity)
     .WithEnvironment("Blobs__RootPath", blobs);
 
 var payments = builder.AddProject<Projects.Payments_Api>("payments-api")
     .WithReference(paymentsDb).WaitFor(paymentsDb)
     .WithReference(messaging).WaitFor(messaging)
-    .WithReference(cache).WaitFor(cache);
+    .WithReference(cache).WaitFor(cache)
+    .WithReference(identity);
 
 var vision = builder.AddProject<Projects.Vision_Worker>("vision-worker")
     .WithReference(messaging).WaitFor(messaging)

@@ -3,6 +3,7 @@ using ClosetConnect.ServiceDefaults.EventBus;
 using ClosetConnect.ServiceDefaults.EventBus.Events;
 using ClosetConnect.ServiceDefaults.Storage;
 using ClosetConnect.Vision.Analysis;
+using EventTimings = ClosetConnect.ServiceDefaults.EventBus.Events.AnalysisTimings;
 
 namespace ClosetConnect.Vision.Application;
 
@@ -54,7 +55,7 @@ public sealed class ItemImageUploadedHandler(
                 cutoutKey,
                 maskKey,
                 analysis.ModelVersion,
-                new AnalysisTimings(
+                new EventTimings(
                     timings.Decode.TotalMilliseconds,
                     timings.Preprocess.TotalMilliseconds,
                     timings.QueueWait.TotalMilliseconds,

@@ -196,10 +196,7 @@ namespace ClosetConnect.Closet.Infrastructure.Migrations
                                 .HasColumnType("char(36)");
 
                             b1.Property<int>("Rank")
-                                .ValueGeneratedOnAdd()
                                 .HasColumnType("int");
-
-                            MySqlPropertyBuilderExtensions.UseMySqlIdentityColumn(b1.Property<int>("Rank"));
 
                             b1.Property<string>("Hex")
                                 .IsRequired()

@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace ClosetConnect.Closet.Infrastructure.Migrations
 {
     [DbContext(typeof(ClosetDbContext))]
-    [Migration("20261122224557_Initial")]
+    [Migration("20261122233041_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -199,10 +199,7 @@ namespace ClosetConnect.Closet.Infrastructure.Migrations
                                 .HasColumnType("char(36)");
 
                             b1.Property<int>("Rank")
-                                .ValueGeneratedOnAdd()
                                 .HasColumnType("int");
-
-                            MySqlPropertyBuilderExtensions.UseMySqlIdentityColumn(b1.Property<int>("Rank"));
 
                             b1.Property<string>("Hex")
                                 .IsRequired()
