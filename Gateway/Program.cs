@@ -1,6 +1,7 @@
 using ClosetConnect.Gateway.Extensions;
 using ClosetConnect.Gateway.Health;
 using ClosetConnect.Gateway.Routing;
+using ClosetConnect.Gateway.Security;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -9,10 +10,11 @@ builder.AddApplicationServices();
 
 var app = builder.Build();
 
-app.UseForwardedHeaders();
+app.UseEdgeSecurity();
 app.UseMiddleware<RequestIdMiddleware>();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.UseEdgeLimits();
 
 app.MapDefaultEndpoints();
 app.MapServiceHealthApi();

@@ -34,6 +34,9 @@ public static class ServiceDefaultsExtensions
             }
         });
 
+        // No "Server: Kestrel" banner on any response.
+        builder.Services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(kestrel => kestrel.AddServerHeader = false);
+
         builder.Services.AddServiceDiscovery();
         builder.Services.ConfigureHttpClientDefaults(http =>
         {

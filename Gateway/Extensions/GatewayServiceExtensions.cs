@@ -1,6 +1,6 @@
 using ClosetConnect.Gateway.Health;
 using ClosetConnect.Gateway.Routing;
-using Microsoft.AspNetCore.HttpOverrides;
+using ClosetConnect.Gateway.Security;
 using Yarp.ReverseProxy.ServiceDiscovery;
 
 namespace ClosetConnect.Gateway.Extensions;
@@ -14,9 +14,7 @@ public static class GatewayServiceExtensions
         // Cluster addresses such as http://identity-api become the endpoints service discovery knows.
         builder.Services.AddSingleton<IDestinationResolver, ServiceDiscoveryDestinationResolver>();
 
-        builder.Services.Configure<ForwardedHeadersOptions>(options =>
-            options.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto);
-
+        builder.AddEdgeSecurity();
         builder.AddServiceHealth();
         return builder;
     }

@@ -18,7 +18,7 @@ public static partial class GatewayClient
     {
         var username = $"u{Guid.NewGuid():N}"[..20];
         var email = $"{username}@example.com";
-        var client = app.CreateHttpClient("gateway");
+        var client = NewClient(app);
 
         using var registered = await client.PostAsJsonAsync("/api/v1/auth/register",
             new { email, username, password = Password, fullName = "Test User" }, cancellationToken);
@@ -32,6 +32,17 @@ public static partial class GatewayClient
         var tokens = await LogInAsync(client, email, cancellationToken);
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", tokens.AccessToken);
         return new Account(userId, email, username, client);
+    }
+
+    /// <summary>
+    /// A client with an address of its own: the gateway trusts loopback as a proxy, so a unique
+    /// <c>X-Forwarded-For</c> puts each test client in its own rate-limit partition, as separate users would be.
+    /// </summary>
+    public static HttpClient NewClient(DistributedApplication app)
+    {
+        var client = app.CreateHttpClient("gateway");
+        client.DefaultRequestHeaders.Add("X-Forwarded-For", $"10.{Random.Shared.Next(256)}.{Random.Shared.Next(256)}.{Random.Shared.Next(1, 255)}");
+        return client;
     }
 
     public static async Task<Tokens> LogInAsync(HttpClient client, string email, CancellationToken cancellationToken)

@@ -1,0 +1,42 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace ClosetConnect.Gateway.Security;
+
+/// <summary>Rate limits per client IP (section <c>RateLimiting</c>).</summary>
+public sealed class RateLimitingOptions
+{
+    public const string SectionName = "RateLimiting";
+
+    /// <summary>Sustained requests per second for the API in general.</summary>
+    [Range(1, 10_000)]
+    public int PermitsPerSecond { get; set; } = 10;
+
+    /// <summary>Requests a client may send at once before the per-second rate applies.</summary>
+    [Range(1, 10_000)]
+    public int Burst { get; set; } = 20;
+
+    /// <summary>Login, registration, code resend and password-reset requests per minute.</summary>
+    [Range(1, 10_000)]
+    public int CredentialAttemptsPerMinute { get; set; } = 5;
+}
+
+/// <summary>Which browser origins may call the API (section <c>Cors</c>), per environment.</summary>
+public sealed class CorsOptions
+{
+    public const string SectionName = "Cors";
+
+    public string[] AllowedOrigins { get; set; } = [];
+}
+
+/// <summary>Largest request bodies (section <c>RequestLimits</c>): photo uploads, everything else.</summary>
+public sealed class RequestLimitsOptions
+{
+    public const string SectionName = "RequestLimits";
+
+    /// <summary>A 10 MB photo plus the multipart framing and item fields.</summary>
+    [Range(1, long.MaxValue)]
+    public long UploadMaxBytes { get; set; } = (10 * 1024 * 1024) + (256 * 1024);
+
+    [Range(1, long.MaxValue)]
+    public long JsonMaxBytes { get; set; } = 1024 * 1024;
+}
