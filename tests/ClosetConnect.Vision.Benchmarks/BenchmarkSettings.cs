@@ -1,0 +1,30 @@
+using System.Globalization;
+using Microsoft.Extensions.Configuration;
+
+namespace ClosetConnect.Vision.Benchmarks;
+
+/// <summary>Command-line settings of the benchmark; every <c>Vision:*</c> key goes to the worker's own options.</summary>
+/// <param name="InFlightPerBatch">
+/// Photos kept in flight per batch slot, like a consumer prefetching that many per <c>Vision:MaxBatch</c>: with 2, the
+/// next batch is decoded and pre-processed while the current one runs, so batches fill up and the model never waits.
+/// </param>
+internal sealed record BenchmarkSettings(
+    int[] BatchSizes, TimeSpan Duration, string ImagesFolder, string ReferencePath, bool KeepOutput, int InFlightPerBatch)
+{
+    public static BenchmarkSettings From(IConfiguration configuration)
+    {
+        var fixtures = Path.Combine(AppContext.BaseDirectory, "fixtures", "vision");
+        var batches = (configuration["batches"] ?? "1,8")
+            .Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(value => int.Parse(value, CultureInfo.InvariantCulture))
+            .ToArray();
+        var seconds = double.Parse(configuration["seconds"] ?? "6", CultureInfo.InvariantCulture);
+        return new BenchmarkSettings(
+            batches,
+            TimeSpan.FromSeconds(seconds),
+            configuration["images"] ?? Path.Combine(fixtures, "images"),
+            configuration["reference"] ?? Path.Combine(fixtures, "bench.json"),
+            bool.Parse(configuration["keep-output"] ?? "false"),
+            int.Parse(configuration["in-flight-per-batch"] ?? "2", CultureInfo.InvariantCulture));
+    }
+}
