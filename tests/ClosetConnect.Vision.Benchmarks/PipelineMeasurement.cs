@@ -6,74 +6,64 @@ using Microsoft.Extensions.Hosting;
 namespace ClosetConnect.Vision.Benchmarks;
 
 /// <summary>What one batch size measured: the whole pipeline under load, and bare inference of the same model.</summary>
+/// <param name="PipelineImagesPerSecond">Median over the rounds.</param>
+/// <param name="BareImagesPerSecond">Median over the rounds.</param>
+/// <param name="OverheadPercent">Median over the rounds of each round's own overhead (pipeline and bare measured back to back).</param>
 internal sealed record PipelineMeasurement(
     int BatchSize,
     string ExecutionProvider,
     int Photos,
+    int Rounds,
     double PipelineImagesPerSecond,
     double MeanBatchSize,
     double BareImagesPerSecond,
-    double BareMillisecondsPerBatch,
+    double OverheadPercent,
     IReadOnlyDictionary<string, StageStatistics> Stages)
 {
-    /// <summary>How much longer a photo takes through the pipeline than through bare inference.</summary>
-    public double OverheadPercent => (BareImagesPerSecond / PipelineImagesPerSecond - 1) * 100;
+    public double BareMillisecondsPerBatch => BatchSize * 1000 / BareImagesPerSecond;
 
     /// <summary>
-    /// Keeps <paramref name="batchSize"/> × <see cref="BenchmarkSettings.InFlightPerBatch"/> photos in flight for the duration (as a busy queue with that prefetch would),
-    /// each analysed and its two PNGs written to a temp folder like blobs; then times bare inference on the same session.
+    /// Alternates, round after round, a pipeline phase (batch size × <see cref="BenchmarkSettings.InFlightPerBatch"/>
+    /// photos in flight, as a busy queue with that prefetch would keep, each analysed and its two PNGs written to a
+    /// temp folder like blobs) with a bare-inference phase on the same session, so that load from elsewhere on the
+    /// machine hits both alike. Overhead = how much longer a photo takes through the pipeline than through bare inference.
     /// </summary>
     public static async Task<PipelineMeasurement> RunAsync(IHost host, IReadOnlyList<byte[]> photos, int batchSize, BenchmarkSettings settings)
     {
         var model = host.Services.GetRequiredService<SegmentationModel>();
         var analyzer = host.Services.GetRequiredService<IGarmentAnalyzer>();
         var batcher = host.Services.GetRequiredService<InferenceBatcher>();
+        var bareInput = PreprocessBatch(host.Services.GetRequiredService<PhotoDecoder>(), photos, batchSize);
         var output = Directory.CreateTempSubdirectory("vision-bench-").FullName;
         string[] names = ["decode", "preprocess", "queue wait", "inference (batch)", "postprocess", "png encode", "blob write", "end to end"];
         var stages = names.ToDictionary(name => name, _ => new StageStatistics());
 
         try
         {
-            // Warm-up: JIT, ORT arenas, thread pool.
+            // Warm-up: JIT, ORT arenas for this batch shape, thread pool.
             await Task.WhenAll(Enumerable.Range(0, batchSize).Select(i => analyzer.AnalyzeAsync(photos[i % photos.Count], CancellationToken.None)));
+            MeasureBareInference(model, bareInput, batchSize, TimeSpan.Zero);
 
             var batchesBefore = batcher.BatchCount;
             var photosBefore = batcher.PhotoCount;
+            var pipelineRates = new List<double>();
+            var bareRates = new List<double>();
+            var overheads = new List<double>();
+            var phase = settings.Duration / settings.Rounds;
             var next = -1;
-            var clock = Stopwatch.StartNew();
-            var inFlight = batchSize * settings.InFlightPerBatch;
-            var minimumPhotos = Math.Max(2 * inFlight, photos.Count);
-
-            async Task WorkerAsync()
+            for (var round = 0; round < settings.Rounds; round++)
             {
-                while (true)
-                {
-                    var index = Interlocked.Increment(ref next);
-                    if (index >= minimumPhotos && clock.Elapsed >= settings.Duration)
-                    {
-                        return;
-                    }
-
-                    var started = Stopwatch.GetTimestamp();
-                    var analysis = await analyzer.AnalyzeAsync(photos[index % photos.Count], CancellationToken.None);
-                    var written = Stopwatch.GetTimestamp();
-                    await File.WriteAllBytesAsync(Path.Combine(output, $"{index}-mask.png"), analysis.MaskPng);
-                    await File.WriteAllBytesAsync(Path.Combine(output, $"{index}-cutout.png"), analysis.CutoutPng);
-                    stages["blob write"].Add(Stopwatch.GetElapsedTime(written));
-                    stages["end to end"].Add(Stopwatch.GetElapsedTime(started));
-                    Record(stages, analysis.Timings);
-                }
+                var pipelineRate = await MeasurePipelineAsync(analyzer, photos, batchSize * settings.InFlightPerBatch, phase, output, stages, () => Interlocked.Increment(ref next));
+                var bareRate = batchSize * 1000 / MeasureBareInference(model, bareInput, batchSize, phase / 2);
+                pipelineRates.Add(pipelineRate);
+                bareRates.Add(bareRate);
+                overheads.Add((bareRate / pipelineRate - 1) * 100);
             }
 
-            await Task.WhenAll(Enumerable.Range(0, inFlight).Select(_ => Task.Run(WorkerAsync)));
-            var elapsed = clock.Elapsed;
             var analysed = (int)(batcher.PhotoCount - photosBefore);
-            var meanBatch = (double)analysed / (batcher.BatchCount - batchesBefore);
-
-            var bareMilliseconds = MeasureBareInference(model, host.Services.GetRequiredService<PhotoDecoder>(), photos, batchSize, settings.Duration / 2);
             return new PipelineMeasurement(
-                batchSize, model.State.ExecutionProvider ?? "?", analysed, analysed / elapsed.TotalSeconds, meanBatch,
-                batchSize / (bareMilliseconds / 1000), bareMilliseconds, stages);
+                batchSize, model.State.ExecutionProvider ?? "?", analysed, settings.Rounds, Median(pipelineRates),
+                (double)analysed / (batcher.BatchCount - batchesBefore), Median(bareRates), Median(overheads), stages);
         }
         finally
         {
@@ -82,6 +72,36 @@ internal sealed record PipelineMeasurement(
                 Directory.Delete(output, recursive: true);
             }
         }
+    }
+
+    /// <summary>Images per second with <paramref name="inFlight"/> photos always in flight, for about <paramref name="duration"/>.</summary>
+    private static async Task<double> MeasurePipelineAsync(
+        IGarmentAnalyzer analyzer, IReadOnlyList<byte[]> photos, int inFlight, TimeSpan duration, string output,
+        Dictionary<string, StageStatistics> stages, Func<int> nextIndex)
+    {
+        var completed = 0;
+        var clock = Stopwatch.StartNew();
+        var minimumPhotos = 2 * inFlight;
+
+        async Task WorkerAsync()
+        {
+            while (Volatile.Read(ref completed) < minimumPhotos || clock.Elapsed < duration)
+            {
+                var index = nextIndex();
+                var started = Stopwatch.GetTimestamp();
+                var analysis = await analyzer.AnalyzeAsync(photos[index % photos.Count], CancellationToken.None);
+                var written = Stopwatch.GetTimestamp();
+                await File.WriteAllBytesAsync(Path.Combine(output, $"{index}-mask.png"), analysis.MaskPng);
+                await File.WriteAllBytesAsync(Path.Combine(output, $"{index}-cutout.png"), analysis.CutoutPng);
+                stages["blob write"].Add(Stopwatch.GetElapsedTime(written));
+                stages["end to end"].Add(Stopwatch.GetElapsedTime(started));
+                Record(stages, analysis.Timings);
+                Interlocked.Increment(ref completed);
+            }
+        }
+
+        await Task.WhenAll(Enumerable.Range(0, inFlight).Select(_ => Task.Run(WorkerAsync)));
+        return completed / clock.Elapsed.TotalSeconds;
     }
 
     private static void Record(Dictionary<string, StageStatistics> stages, AnalysisTimings timings)
@@ -94,8 +114,7 @@ internal sealed record PipelineMeasurement(
         stages["png encode"].Add(timings.Encode);
     }
 
-    /// <summary>ORT alone: the same session run on an already pre-processed batch, nothing else. Mean milliseconds per call.</summary>
-    private static double MeasureBareInference(SegmentationModel model, PhotoDecoder decoder, IReadOnlyList<byte[]> photos, int batchSize, TimeSpan duration)
+    private static float[] PreprocessBatch(PhotoDecoder decoder, IReadOnlyList<byte[]> photos, int batchSize)
     {
         var tensor = new float[batchSize * ModelContract.InputLength];
         for (var i = 0; i < batchSize; i++)
@@ -104,19 +123,26 @@ internal sealed record PipelineMeasurement(
             ModelInputWriter.Write(photo, tensor.AsSpan(i * ModelContract.InputLength, ModelContract.InputLength));
         }
 
-        using (model.Run(tensor, batchSize))
-        {
-            // warm-up for this batch shape
-        }
+        return tensor;
+    }
 
+    /// <summary>ORT alone: the same session run on an already pre-processed batch, nothing else. Mean milliseconds per call.</summary>
+    private static double MeasureBareInference(SegmentationModel model, float[] tensor, int batchSize, TimeSpan duration)
+    {
         var runs = 0;
         var clock = Stopwatch.StartNew();
-        while (runs < 3 || clock.Elapsed < duration)
+        while (runs < 2 || clock.Elapsed < duration)
         {
             using var logits = model.Run(tensor, batchSize);
             runs++;
         }
 
         return clock.Elapsed.TotalMilliseconds / runs;
+    }
+
+    private static double Median(List<double> values)
+    {
+        var sorted = values.Order().ToArray();
+        return sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[sorted.Length / 2 - 1] + sorted[sorted.Length / 2]) / 2;
     }
 }

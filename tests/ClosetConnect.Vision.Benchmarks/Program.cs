@@ -48,7 +48,7 @@ foreach (var batchSize in settings.BatchSizes)
     measurements.Add(measurement);
     Console.WriteLine($"  Under load ({batchSize * settings.InFlightPerBatch} photos kept in flight):");
     PrintStages(measurement.Stages);
-    Console.WriteLine($"  {measurement.Photos} photos, mean batch {measurement.MeanBatchSize:F2}; bare ORT {measurement.BareMillisecondsPerBatch:F1} ms per batch of {measurement.BatchSize}");
+    Console.WriteLine($"  {measurement.Photos} photos in {measurement.Rounds} rounds, mean batch {measurement.MeanBatchSize:F2}; bare ORT {measurement.BareMillisecondsPerBatch:F1} ms per batch of {measurement.BatchSize} (median)");
 }
 
 PrintSummary(measurements, reference);
@@ -88,5 +88,6 @@ static void PrintSummary(List<PipelineMeasurement> measurements, ReferenceFigure
         Console.WriteLine($"bench.json ORT CPU batch 1: {anchor} ms/img at 2 threads, {reference.OrtCpuSixteenThreadsMillisecondsPerImage} ms/img at 16; here bare {cpu.BareMillisecondsPerBatch:F1} ms/img");
     }
 
-    Console.WriteLine("overhead = how much longer a photo takes through the whole pipeline (decode … blob write) than through bare inference; target < 30 %");
+    Console.WriteLine("img/s are medians over the rounds; overhead = median over the rounds of how much longer a photo takes through");
+    Console.WriteLine("the whole pipeline (decode … blob write) than through bare inference measured right after it; target < 30 %");
 }
