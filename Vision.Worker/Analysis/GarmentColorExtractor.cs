@@ -70,11 +70,13 @@ public static class GarmentColorExtractor
         var nextPick = stride > 1 ? random.NextDouble() * stride : 0;
         var seen = 0;
         var count = 0;
+        // SKBitmap's size properties are native calls: read them once, not per pixel.
+        var (width, height, rowBytes) = (photo.Width, photo.Height, photo.RowBytes);
         var pixels = photo.GetPixelSpan();
-        for (var y = 0; y < photo.Height && count < samples.Length; y++)
+        for (var y = 0; y < height && count < samples.Length; y++)
         {
-            var row = pixels.Slice(y * photo.RowBytes, photo.Width * 4);
-            for (var x = 0; x < photo.Width; x++)
+            var row = pixels.Slice(y * rowBytes, width * 4);
+            for (var x = 0; x < width; x++)
             {
                 if (!region.Contains(x, y) || seen++ < (int)nextPick)
                 {

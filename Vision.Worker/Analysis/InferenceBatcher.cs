@@ -12,7 +12,7 @@ namespace ClosetConnect.Vision.Analysis;
 /// that queue while a batch runs go together in the next one, so throughput grows with load while a lone photo
 /// waits at most the delay. One model call runs at a time: the model itself uses every core (or the GPU).
 /// </summary>
-public sealed class InferenceBatcher : IAsyncDisposable
+public sealed class InferenceBatcher : IAsyncDisposable, IDisposable
 {
     private static readonly Histogram<int> BatchSizes =
         Instrumentation.Meter.CreateHistogram<int>("closetconnect.vision.batch.size", "{photo}", "Photos per model call.");
@@ -67,8 +67,16 @@ public sealed class InferenceBatcher : IAsyncDisposable
         return pending.Completion.Task;
     }
 
+    /// <summary>Photos still queued fail with <see cref="ObjectDisposedException"/>: their messages go back to the queue.</summary>
+    public void Dispose() => DisposeAsync().AsTask().GetAwaiter().GetResult();
+
     public async ValueTask DisposeAsync()
     {
+        if (_stopping.IsCancellationRequested)
+        {
+            return;
+        }
+
         _queue.Writer.TryComplete();
         await _stopping.CancelAsync();
         try

@@ -41,6 +41,7 @@ public static class ModelInputWriter
     private static void WriteUnscaled(SKBitmap photo, Span<float> tensor)
     {
         var pixels = photo.GetPixelSpan();
+        var rowBytes = photo.RowBytes;
         var lookup = NormalizedByteLookup.AsSpan();
         var red = tensor[..ModelContract.PlaneLength];
         var green = tensor.Slice(ModelContract.PlaneLength, ModelContract.PlaneLength);
@@ -48,7 +49,7 @@ public static class ModelInputWriter
 
         for (var y = 0; y < Size; y++)
         {
-            var row = pixels.Slice(y * photo.RowBytes, Size * 4);
+            var row = pixels.Slice(y * rowBytes, Size * 4);
             var offset = y * Size;
             for (var x = 0; x < Size; x++)
             {
@@ -65,6 +66,7 @@ public static class ModelInputWriter
     {
         var width = photo.Width;
         var height = photo.Height;
+        var rowBytes = photo.RowBytes;
         var horizontal = ResampleWeights.Bilinear(width, Size);
         var vertical = ResampleWeights.Bilinear(height, Size);
 
@@ -76,7 +78,7 @@ public static class ModelInputWriter
             var pixels = photo.GetPixelSpan();
             for (var y = 0; y < height; y++)
             {
-                var source = pixels.Slice(y * photo.RowBytes, width * 4);
+                var source = pixels.Slice(y * rowBytes, width * 4);
                 var offset = y * Size;
                 for (var x = 0; x < Size; x++)
                 {

@@ -102,9 +102,10 @@ public sealed class PhotoDecoder(IOptions<VisionOptions> options)
     private static void FlattenOntoWhite(SKBitmap bitmap)
     {
         var pixels = bitmap.GetPixelSpan();
-        for (var y = 0; y < bitmap.Height; y++)
+        var (width, height, rowBytes) = (bitmap.Width, bitmap.Height, bitmap.RowBytes);
+        for (var y = 0; y < height; y++)
         {
-            var row = pixels.Slice(y * bitmap.RowBytes, bitmap.Width * 4);
+            var row = pixels.Slice(y * rowBytes, width * 4);
             for (var i = 0; i < row.Length; i += 4)
             {
                 int alpha = row[i + 3];
@@ -127,7 +128,7 @@ public sealed class PhotoDecoder(IOptions<VisionOptions> options)
         SKCodecResult.IncompleteInput => "The image data is truncated: the file ends before the picture does.",
         SKCodecResult.ErrorInInput => "The image data is corrupt.",
         SKCodecResult.InvalidInput or SKCodecResult.Unimplemented =>
-            "The file is not an image this service can read (JPEG, PNG, GIF, WebP, BMP or HEIF).",
+            "The file is not an image this service can read (JPEG, PNG, GIF, WebP or BMP).",
         SKCodecResult.InvalidConversion or SKCodecResult.InvalidScale =>
             "The image uses a pixel format this service cannot convert.",
         _ => $"The image could not be decoded ({result}).",

@@ -21,11 +21,6 @@ public sealed class VisionOptionsValidator : IValidateOptions<VisionOptions>
             failures.Add($"{Prefix}{nameof(VisionOptions.ExecutionProvider)} must be Auto, Cuda or Cpu.");
         }
 
-        if (options.NativeLibraryPath is { Length: > 0 } folder && string.IsNullOrWhiteSpace(folder))
-        {
-            failures.Add($"{Prefix}{nameof(VisionOptions.NativeLibraryPath)} must be a folder path or left unset.");
-        }
-
         AddIfOutside(failures, nameof(VisionOptions.CudaDeviceId), options.CudaDeviceId, 0, 64);
         AddIfOutside(failures, nameof(VisionOptions.IntraOpThreads), options.IntraOpThreads, 0, 1024);
         AddIfOutside(failures, nameof(VisionOptions.MaxBatch), options.MaxBatch, 1, 256);

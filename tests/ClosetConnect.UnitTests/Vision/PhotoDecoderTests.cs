@@ -76,7 +76,7 @@ public sealed class PhotoDecoderTests
             canvas.DrawRect(0, 0, 20, 20, new SKPaint { Color = Red });
         }
 
-        var jpeg = WithExifOrientation(Encode(stored, SKEncodedImageFormat.Jpeg), 6);
+        var jpeg = ExifJpeg.WithOrientation(Encode(stored, SKEncodedImageFormat.Jpeg), 6);
         using (var codec = SKCodec.Create(new MemoryStream(jpeg)))
         {
             Assert.That(codec.EncodedOrigin, Is.EqualTo(SKEncodedOrigin.RightTop), "the test JPEG carries the tag");
@@ -129,22 +129,6 @@ public sealed class PhotoDecoderTests
     }
 
     private static byte[] Encode(SKBitmap bitmap, SKEncodedImageFormat format) => bitmap.Encode(format, 95).ToArray();
-
-    /// <summary>Inserts an APP1 Exif segment holding only the orientation tag right after the JPEG's SOI marker.</summary>
-    private static byte[] WithExifOrientation(byte[] jpeg, ushort orientation)
-    {
-        byte[] tiff =
-        [
-            (byte)'I', (byte)'I', 0x2A, 0x00, 0x08, 0x00, 0x00, 0x00, // little-endian TIFF header, IFD0 at offset 8
-            0x01, 0x00, // one entry
-            0x12, 0x01, 0x03, 0x00, 0x01, 0x00, 0x00, 0x00, (byte)orientation, 0x00, 0x00, 0x00, // 0x0112 SHORT ×1
-            0x00, 0x00, 0x00, 0x00, // no next IFD
-        ];
-        var payload = "Exif\0\0"u8.ToArray().Concat(tiff).ToArray();
-        var length = payload.Length + 2;
-        byte[] segment = [0xFF, 0xE1, (byte)(length >> 8), (byte)length, .. payload];
-        return [.. jpeg.AsSpan(0, 2), .. segment, .. jpeg.AsSpan(2)];
-    }
 
     private static void AssertMostlyRed(SKColor color) =>
         Assert.That(color.Red, Is.GreaterThan(color.Blue + 100), color.ToString());
