@@ -5,7 +5,7 @@ public static class Categories
 {
     public static readonly IReadOnlySet<string> All = new HashSet<string>(StringComparer.Ordinal)
     {
-        "top", "bottom", "skirt", "dress", "shoes", "hat", "bag", "scarf", "belt",
+        "top", "bottom", "skirt", "dress", "shoes", "hat", "bag", "scarf", "belt", "accessory",
     };
 }
 

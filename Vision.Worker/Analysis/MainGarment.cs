@@ -9,7 +9,18 @@ public sealed record MainGarment(GarmentKind Kind, int PixelCount)
     /// </summary>
     public const double MinimumShare = 0.002;
 
-    /// <summary>Picks the largest garment kind (left and right shoe counted together), or null when none is big enough.</summary>
+    /// <summary>
+    /// A dress is one piece, but segmenters often read part of it as Upper-clothes, Skirt or Pants. A dress covering
+    /// at least this share of the largest of those is the garment the photo is about.
+    /// </summary>
+    public const double OnePieceShare = 0.5;
+
+    private static readonly string[] SplitOnePieceReadings = ["Upper-clothes", "Skirt", "Pants"];
+
+    /// <summary>
+    /// Picks the largest garment kind (left and right shoe counted together; a substantial dress over the parts it
+    /// is often misread as), or null when none is big enough.
+    /// </summary>
     public static MainGarment? Select(ReadOnlySpan<int> pixelsPerClass, int photoPixels)
     {
         MainGarment? best = null;
@@ -24,6 +35,16 @@ public sealed record MainGarment(GarmentKind Kind, int PixelCount)
             if (pixels > 0 && pixels > (best?.PixelCount ?? 0))
             {
                 best = new MainGarment(kind, pixels);
+            }
+        }
+
+        if (best is not null && Array.IndexOf(SplitOnePieceReadings, best.Kind.Label) >= 0)
+        {
+            var dress = GarmentKind.All.Single(kind => kind.Label == "Dress");
+            var dressPixels = pixelsPerClass[(int)SegmentationLabel.Dress];
+            if (dressPixels >= OnePieceShare * best.PixelCount)
+            {
+                best = new MainGarment(dress, dressPixels);
             }
         }
 
