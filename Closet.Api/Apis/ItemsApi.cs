@@ -57,21 +57,36 @@ public static class ItemsApi
                 detail: $"The image is {image.Length} bytes; the limit is {UploadValidator.MaxImageBytes} bytes (10 MB).");
         }
 
-        await using var content = image.OpenReadStream();
-        var header = new byte[16];
-        var headerLength = await content.ReadAtLeastAsync(header, header.Length, throwOnEndOfStream: false, cancellationToken);
-        var format = UploadValidator.Sniff(header.AsSpan(0, headerLength));
+        var upload = new byte[image.Length];
+        await using (var content = image.OpenReadStream())
+        {
+            await content.ReadExactlyAsync(upload, cancellationToken);
+        }
+
+        var format = UploadValidator.Sniff(upload.AsSpan(0, Math.Min(upload.Length, 16)));
         if (UploadValidator.Check(image.FileName, image.ContentType, image.Length, format) is { } problem)
         {
             return TypedResults.Problem(statusCode: StatusCodes.Status415UnsupportedMediaType, title: "Unsupported image", detail: problem);
         }
 
+        var scan = await services.Scanner.ScanAsync(upload, format!.ContentType, cancellationToken);
+        if (!scan.Accepted)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status422UnprocessableEntity, title: "Upload rejected",
+                detail: scan.Reason ?? "The upload scanner rejected this file.");
+        }
+
+        var (sanitized, imageProblem) = UploadImageSanitizer.Sanitize(upload, format);
+        if (sanitized is null)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status422UnprocessableEntity, title: "Unusable image", detail: imageProblem);
+        }
+
         var userId = principal.GetUserId();
         var now = services.Time.GetUtcNow();
         var itemId = Guid.CreateVersion7(now);
-        var imageKey = $"items/{userId:N}/{itemId:N}/original.{format!.Extension}";
-        content.Position = 0;
-        await services.Blobs.WriteAsync(imageKey, content, cancellationToken);
+        var imageKey = $"items/{userId:N}/{itemId:N}/original.{sanitized.Format.Extension}";
+        await services.Blobs.WriteAsync(imageKey, new MemoryStream(sanitized.Content, writable: false), cancellationToken);
 
         try
         {
@@ -81,9 +96,9 @@ public static class ItemsApi
                 services.Db.Closets.Add(new UserCloset(userId, principal.Identity?.Name ?? string.Empty, now));
             }
 
-            var item = ClosetItem.Upload(itemId, userId, details, imageKey, format.ContentType, now);
+            var item = ClosetItem.Upload(itemId, userId, details, imageKey, sanitized.Format.ContentType, now);
             services.Db.Items.Add(item);
-            services.Db.AddIntegrationEvent(new ItemImageUploadedEvent(item.Id, userId, imageKey, format.ContentType) { OccurredAt = now });
+            services.Db.AddIntegrationEvent(new ItemImageUploadedEvent(item.Id, userId, imageKey, sanitized.Format.ContentType) { OccurredAt = now });
             await services.Db.SaveChangesAsync(cancellationToken);
         }
         catch
@@ -93,7 +108,8 @@ public static class ItemsApi
             throw;
         }
 
-        services.Logger.LogInformation("Item {ItemId} uploaded ({ContentType}, {Bytes} bytes)", itemId, format.ContentType, image.Length);
+        services.Logger.LogInformation("Item {ItemId} uploaded ({ContentType}, {Width}×{Height}, {Bytes} bytes stored)",
+            itemId, sanitized.Format.ContentType, sanitized.Width, sanitized.Height, sanitized.Content.Length);
         return TypedResults.Created($"/api/v1/closet/items/{itemId}", new CreatedItemResponse(itemId, "processing"));
     }
 
@@ -197,10 +213,11 @@ public static class ItemsApi
     }
 }
 
-public sealed class ItemServices(ClosetDbContext db, IBlobStore blobs, TimeProvider time, ILogger<ItemServices> logger)
+public sealed class ItemServices(ClosetDbContext db, IBlobStore blobs, IUploadScanner scanner, TimeProvider time, ILogger<ItemServices> logger)
 {
     public ClosetDbContext Db { get; } = db;
     public IBlobStore Blobs { get; } = blobs;
+    public IUploadScanner Scanner { get; } = scanner;
     public TimeProvider Time { get; } = time;
     public ILogger<ItemServices> Logger { get; } = logger;
 }

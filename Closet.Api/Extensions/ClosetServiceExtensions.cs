@@ -13,6 +13,7 @@ public static class ClosetServiceExtensions
         builder.AddRedisClient("cache");
         builder.AddBlobStore();
         builder.AddDefaultAuthentication();
+        builder.Services.AddSingleton<IUploadScanner, AcceptingUploadScanner>();
 
         builder.AddEventBus("messaging")
             .AddOutbox<ClosetDbContext>()
