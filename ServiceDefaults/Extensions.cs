@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Logging;
 using ClosetConnect.ServiceDefaults;
+using ClosetConnect.ServiceDefaults.Problems;
 using OpenTelemetry;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Trace;
@@ -28,11 +29,13 @@ public static class ServiceDefaultsExtensions
         builder.AddDefaultHealthChecks();
         builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
         {
+            context.ProblemDetails.Detail ??= DefaultDetail(context.ProblemDetails.Status);
             if (context.HttpContext.Request.Headers.TryGetValue(RequestIdHeader, out var requestId))
             {
                 context.ProblemDetails.Extensions["requestId"] = requestId.ToString();
             }
         });
+        builder.Services.AddExceptionHandler<BadRequestExceptionHandler>();
 
         // No "Server: Kestrel" banner on any response.
         builder.Services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(kestrel => kestrel.AddServerHeader = false);
@@ -97,6 +100,16 @@ public static class ServiceDefaultsExtensions
             .DisableHttpMetrics();
         return app;
     }
+
+    // Framework-produced problems (routing, content negotiation) say what to do, like ours.
+    private static string? DefaultDetail(int? status) => status switch
+    {
+        StatusCodes.Status404NotFound => "There is no such resource, or it is not yours.",
+        StatusCodes.Status405MethodNotAllowed => "This resource does not support that HTTP method.",
+        StatusCodes.Status415UnsupportedMediaType => "This endpoint does not accept the request's Content-Type.",
+        StatusCodes.Status500InternalServerError => "Something went wrong on our side; the request id identifies it for support.",
+        _ => null,
+    };
 
     public static bool IsHealthRequest(PathString path) =>
         path.StartsWithSegments(HealthPath) || path.StartsWithSegments(AlivePath);

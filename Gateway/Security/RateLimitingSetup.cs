@@ -35,8 +35,9 @@ public static class RateLimitingSetup
                         QueueLimit = 0,
                         AutoReplenishment = true,
                     }));
+            // Each credential endpoint has its own window per client: failed logins do not block a registration.
             limiter.AddPolicy(CredentialsPolicy, context =>
-                RateLimitPartition.GetFixedWindowLimiter(ClientKey(context), _ => new FixedWindowRateLimiterOptions
+                RateLimitPartition.GetFixedWindowLimiter($"{context.Request.Path}|{ClientKey(context)}", _ => new FixedWindowRateLimiterOptions
                 {
                     PermitLimit = limits.CredentialAttemptsPerMinute,
                     Window = TimeSpan.FromMinutes(1),

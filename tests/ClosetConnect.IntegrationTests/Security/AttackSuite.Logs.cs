@@ -1,0 +1,48 @@
+using System.Net;
+using System.Net.Http.Json;
+using ClosetConnect.IntegrationTests.EndToEnd;
+
+namespace ClosetConnect.IntegrationTests.Security;
+
+public sealed partial class AttackSuite
+{
+    [Test]
+    public async Task Personal_data_and_secrets_never_reach_the_logs(CancellationToken cancellationToken)
+    {
+        var app = await AppAsync(cancellationToken);
+        var user = await GatewayClient.SignUpAsync(app, cancellationToken);
+        var accessToken = user.Client.DefaultRequestHeaders.Authorization!.Parameter!;
+        var tokens = await GatewayClient.LogInAsync(user.Client, user.Email, cancellationToken);
+        using (var refreshed = await user.Client.PostAsJsonAsync("/api/v1/auth/refresh", new { refreshToken = tokens.RefreshToken }, cancellationToken))
+        {
+            await GatewayClient.EnsureAsync(refreshed, HttpStatusCode.OK, cancellationToken);
+        }
+
+        using (var failed = await user.Client.PostAsJsonAsync("/api/v1/auth/login", new { email = user.Email, password = "Wrong!Pass1" }, cancellationToken))
+        using (var upload = await user.Client.PostAsync("/api/v1/closet/items", GatewayClient.ItemForm(RepositoryPaths.VisionFixture("images/photo-07.png"), "Skirt"), cancellationToken))
+        using (var broken = await user.Client.PostAsync("/api/v1/auth/register",
+            new StringContent($"{{\"email\":\"{user.Email}\",\"password\": broken", System.Text.Encoding.UTF8, "application/json"), cancellationToken))
+        {
+            await GatewayClient.EnsureAsync(upload, HttpStatusCode.Created, cancellationToken);
+        }
+
+        await Task.Delay(TimeSpan.FromSeconds(2), cancellationToken); // log writers flush asynchronously
+        var secrets = new Dictionary<string, string>
+        {
+            ["email"] = user.Email,
+            ["user id"] = user.UserId.ToString(),
+            ["user id (N)"] = user.UserId.ToString("N"),
+            ["access token"] = accessToken,
+            ["refresh token"] = tokens.RefreshToken,
+            ["password"] = GatewayClient.Password,
+        };
+        foreach (var file in Directory.GetFiles(app.StatePath("logs"), "*.log"))
+        {
+            var text = await File.ReadAllTextAsync(file, cancellationToken);
+            foreach (var (what, value) in secrets)
+            {
+                Assert.That(text, Does.Not.Contain(value), $"{what} in {Path.GetFileName(file)}");
+            }
+        }
+    }
+}
