@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 
 namespace ClosetConnect.Vision.Analysis;
 
@@ -6,10 +7,8 @@ namespace ClosetConnect.Vision.Analysis;
 /// Loads the model when the worker starts, without holding up start-up, and retries while it cannot be loaded
 /// (a model volume mounted late, a GPU driver restarted): the health check reports the state meanwhile.
 /// </summary>
-public sealed class SegmentationModelLoader(SegmentationModel model, TimeProvider timeProvider) : BackgroundService
+public sealed class SegmentationModelLoader(SegmentationModel model, IOptions<VisionOptions> options, TimeProvider timeProvider) : BackgroundService
 {
-    public static readonly TimeSpan RetryInterval = TimeSpan.FromSeconds(30);
-
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         // Loading takes a while (and longer on CUDA); off the start-up path.
@@ -18,7 +17,7 @@ public sealed class SegmentationModelLoader(SegmentationModel model, TimeProvide
         {
             try
             {
-                await Task.Delay(RetryInterval, timeProvider, stoppingToken);
+                await Task.Delay(options.Value.ModelRetryInterval, timeProvider, stoppingToken);
             }
             catch (OperationCanceledException)
             {

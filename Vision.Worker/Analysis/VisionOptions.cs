@@ -35,4 +35,7 @@ public sealed class VisionOptions
 
     /// <summary>Most colours reported per garment.</summary>
     public int MaxColors { get; set; } = 5;
+
+    /// <summary>How often a model that could not be loaded is tried again (a volume mounted late, a file replaced).</summary>
+    public TimeSpan ModelRetryInterval { get; set; } = TimeSpan.FromSeconds(30);
 }

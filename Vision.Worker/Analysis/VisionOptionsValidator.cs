@@ -28,6 +28,10 @@ public sealed class VisionOptionsValidator : IValidateOptions<VisionOptions>
         AddIfOutside(failures, nameof(VisionOptions.MaxInputPixels), options.MaxInputPixels, 1_000_000, 1_000_000_000);
         AddIfOutside(failures, nameof(VisionOptions.MaxWorkingDimension), options.MaxWorkingDimension, 256, 16_384);
         AddIfOutside(failures, nameof(VisionOptions.MaxColors), options.MaxColors, 1, 16);
+        if (options.ModelRetryInterval < TimeSpan.FromSeconds(1) || options.ModelRetryInterval > TimeSpan.FromHours(1))
+        {
+            failures.Add($"{Prefix}{nameof(VisionOptions.ModelRetryInterval)} must be between 00:00:01 and 01:00:00 (was {options.ModelRetryInterval}).");
+        }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }

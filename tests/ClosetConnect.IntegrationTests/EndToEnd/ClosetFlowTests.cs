@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using SkiaSharp;
 
 namespace ClosetConnect.IntegrationTests.EndToEnd;
 
@@ -19,7 +20,7 @@ public sealed class ClosetFlowTests
         var stranger = await GatewayClient.SignUpAsync(app, cancellationToken);
 
         using var upload = await owner.Client.PostAsync("/api/v1/closet/items",
-            GatewayClient.ItemForm(RepositoryPaths.VisionFixture("images/photo-01.png"), "Weekend top"), cancellationToken);
+            GatewayClient.ItemForm(RepositoryPaths.VisionFixture("images/photo-03.png"), "Weekend top"), cancellationToken);
         await GatewayClient.EnsureAsync(upload, HttpStatusCode.Created, cancellationToken);
         var created = await upload.Content.ReadFromJsonAsync<JsonElement>(cancellationToken);
         Assert.That(created.GetProperty("status").GetString(), Is.EqualTo("processing"));
@@ -35,6 +36,21 @@ public sealed class ClosetFlowTests
 
         using var image = await owner.Client.GetAsync($"{itemPath}/image", cancellationToken);
         Assert.That(image.Content.Headers.ContentType?.MediaType, Is.EqualTo("image/png"));
+
+        // Vision named the garment (photo-03 is a top) and cut it out on transparency.
+        Assert.That(item.GetProperty("category").GetString(), Is.EqualTo("top"));
+        Assert.That(item.GetProperty("cutoutUrl").GetString(), Is.EqualTo($"{itemPath}/cutout"));
+        using var cutout = SKBitmap.Decode(await owner.Client.GetByteArrayAsync($"{itemPath}/cutout", cancellationToken));
+        Assert.That(cutout, Is.Not.Null);
+        var corners = new[] { cutout.GetPixel(0, 0), cutout.GetPixel(cutout.Width - 1, 0), cutout.GetPixel(0, cutout.Height - 1), cutout.GetPixel(cutout.Width - 1, cutout.Height - 1) };
+        Assert.That(corners.Select(c => c.Alpha), Has.All.EqualTo(0), "outside the garment is transparent");
+        var opaque = cutout.Pixels.Count(p => p.Alpha == 255);
+        Assert.That(opaque, Is.GreaterThan(cutout.Width * cutout.Height / 4), "the garment itself is opaque and fills most of its box");
+
+        // The list filters use what vision found.
+        var mainColor = colors[0].GetProperty("name").GetString()!;
+        Assert.That((await owner.Client.GetFromJsonAsync<JsonElement>($"/api/v1/closet/items?category=top&color={mainColor}", cancellationToken)).GetProperty("total").GetInt32(), Is.EqualTo(1));
+        Assert.That((await owner.Client.GetFromJsonAsync<JsonElement>("/api/v1/closet/items?category=shoes", cancellationToken)).GetProperty("total").GetInt32(), Is.Zero);
 
         foreach (var path in new[] { itemPath, $"{itemPath}/image", $"{itemPath}/cutout" })
         {

@@ -1,0 +1,152 @@
+using System.Net;
+using System.Text;
+using System.Text.Json;
+using ClosetConnect.AppHost.Hosting;
+using ClosetConnect.AppHost.Hosting.Testing;
+using ClosetConnect.ServiceDefaults.EventBus;
+using ClosetConnect.ServiceDefaults.EventBus.Events;
+using RabbitMQ.Client;
+
+namespace ClosetConnect.IntegrationTests.Vision;
+
+/// <summary>
+/// The real Vision.Worker process with RabbitMQ, through the app model: without a usable model it is unhealthy and
+/// leaves photos in its queue; once the model file appears it analyses them; a message that keeps failing ends in
+/// its dead-letter queue.
+/// </summary>
+[NonParallelizable]
+[CancelAfter(180_000)]
+public sealed class VisionWorkerFaultTests
+{
+    private const string Queue = "vision-worker";
+    private DistributedApplication app = null!;
+    private string modelPath = null!;
+    private string blobs = null!;
+    private IConnection broker = null!;
+    private IChannel channel = null!;
+    private string results = null!;
+
+    [OneTimeSetUp]
+    public async Task StartWorkerWithoutItsModelAsync()
+    {
+        var folder = Directory.CreateTempSubdirectory("vision-faults-").FullName;
+        modelPath = Path.Combine(folder, "models", "segmenter.onnx");
+        blobs = Path.Combine(folder, "blobs");
+
+        var builder = DistributedApplicationTestingBuilder.Create();
+        var messaging = builder.AddRabbitMQ("messaging");
+        builder.AddProject<Projects.Vision_Worker>("vision-worker")
+            .WithReference(messaging).WaitFor(messaging)
+            .WithEnvironment("Blobs__RootPath", blobs)
+            .WithEnvironment("Vision__ModelPath", modelPath)
+            .WithEnvironment("Vision__ModelRetryInterval", "00:00:01")
+            .WithEnvironment("EventBus__RetryBaseDelay", "00:00:00.050");
+        app = await builder.BuildAsync();
+        await app.StartAsync();
+        await app.ResourceNotifications.WaitForResourceAsync("vision-worker", ResourceState.Running);
+
+        broker = await new ConnectionFactory { Uri = new Uri((await app.GetConnectionStringAsync("messaging"))!) }.CreateConnectionAsync();
+        channel = await broker.CreateChannelAsync();
+        await channel.ExchangeDeclareAsync("closetconnect.events", ExchangeType.Topic, durable: true);
+        results = (await channel.QueueDeclareAsync(exclusive: true)).QueueName;
+        await channel.QueueBindAsync(results, "closetconnect.events", "vision.item-analyzed");
+        await channel.QueueBindAsync(results, "closetconnect.events", "vision.item-analysis-failed");
+    }
+
+    [OneTimeTearDown]
+    public async Task StopAsync()
+    {
+        await channel.DisposeAsync();
+        await broker.DisposeAsync();
+        await app.DisposeAsync();
+    }
+
+    [Test]
+    public async Task Photos_wait_in_the_queue_until_the_model_appears_and_poison_ends_dead_lettered(CancellationToken cancellationToken)
+    {
+        using var client = app.CreateHttpClient("vision-worker");
+        Assert.That(await HealthWhenListeningAsync(client, cancellationToken), Is.EqualTo(HttpStatusCode.ServiceUnavailable));
+        Assert.That(string.Join('\n', app.GetResourceLogs("vision-worker", 500)), Does.Contain(modelPath), "the log names the missing file");
+
+        var uploaded = await UploadAsync("photo-05.png", cancellationToken);
+        await Task.Delay(TimeSpan.FromSeconds(3), cancellationToken);
+        Assert.That(await channel.BasicGetAsync(results, autoAck: true, cancellationToken), Is.Null, "nothing analysed, nothing failed");
+        Assert.That(await channel.MessageCountAsync(Queue, cancellationToken), Is.EqualTo(1u), "the photo waits in the queue");
+
+        Directory.CreateDirectory(Path.GetDirectoryName(modelPath)!);
+        File.Copy(Path.Combine(RepositoryPaths.Root, "Vision.Worker", "Models", "clothes-segformer-b0.onnx"), modelPath);
+
+        var result = await NextResultAsync(cancellationToken);
+        Assert.That(result.RoutingKey, Is.EqualTo("vision.item-analyzed"));
+        var analyzed = JsonSerializer.Deserialize<ItemAnalyzedEvent>(result.Body.Span, EventSerializer.Options)!;
+        Assert.Multiple(() =>
+        {
+            Assert.That(analyzed.ItemId, Is.EqualTo(uploaded.ItemId));
+            Assert.That(analyzed.Category, Is.EqualTo("dress"));
+            Assert.That(analyzed.Id, Is.EqualTo(IntegrationEvent.IdCausedBy(uploaded.Id, "vision.item-analyzed")));
+            Assert.That(File.Exists(Path.Combine(blobs, analyzed.CutoutKey!)), Is.True);
+        });
+        await app.WaitForResourceHealthyAsync("vision-worker", cancellationToken);
+
+        // A message that keeps failing (a blob key that escapes the store) is retried, then dead-lettered.
+        var poison = new ItemImageUploadedEvent(Guid.NewGuid(), Guid.NewGuid(), "../../etc/passwd", "image/png") { OccurredAt = DateTimeOffset.UtcNow };
+        await PublishAsync(poison, cancellationToken);
+
+        BasicGetResult? deadLetter;
+        while ((deadLetter = await channel.BasicGetAsync($"{Queue}.dead-letter", autoAck: true, cancellationToken)) is null)
+        {
+            await Task.Delay(100, cancellationToken);
+        }
+
+        Assert.That(deadLetter.BasicProperties.MessageId, Is.EqualTo(poison.Id.ToString()));
+        Assert.That(await channel.BasicGetAsync(results, autoAck: true, cancellationToken), Is.Null, "no result for the poison photo");
+    }
+
+    private static async Task<HttpStatusCode> HealthWhenListeningAsync(HttpClient client, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            try
+            {
+                using var health = await client.GetAsync("/health", cancellationToken);
+                return health.StatusCode;
+            }
+            catch (HttpRequestException)
+            {
+                await Task.Delay(200, cancellationToken); // the process runs but does not listen yet
+            }
+        }
+    }
+
+    private async Task<ItemImageUploadedEvent> UploadAsync(string fixture, CancellationToken cancellationToken)
+    {
+        var userId = Guid.NewGuid();
+        var itemId = Guid.NewGuid();
+        var key = $"items/{userId:N}/{itemId:N}/original.png";
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.Combine(blobs, key))!);
+        File.Copy(RepositoryPaths.VisionFixture($"images/{fixture}"), Path.Combine(blobs, key));
+        var uploaded = new ItemImageUploadedEvent(itemId, userId, key, "image/png") { OccurredAt = DateTimeOffset.UtcNow };
+        await PublishAsync(uploaded, cancellationToken);
+        return uploaded;
+    }
+
+    private async Task PublishAsync(ItemImageUploadedEvent uploaded, CancellationToken cancellationToken)
+    {
+        var properties = new BasicProperties { MessageId = uploaded.Id.ToString(), ContentType = "application/json", DeliveryMode = DeliveryModes.Persistent };
+        await channel.BasicPublishAsync("closetconnect.events", "closet.item-image-uploaded", mandatory: false, properties,
+            Encoding.UTF8.GetBytes(JsonSerializer.Serialize(uploaded, EventSerializer.Options)), cancellationToken);
+    }
+
+    private async Task<BasicGetResult> NextResultAsync(CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            if (await channel.BasicGetAsync(results, autoAck: true, cancellationToken) is { } message)
+            {
+                return message;
+            }
+
+            await Task.Delay(100, cancellationToken);
+        }
+    }
+}
