@@ -5,3 +5,4 @@ global using ClosetConnect.ServiceDefaults.EventBus;
 global using ClosetConnect.ServiceDefaults.EventBus.Events;
 global using Microsoft.AspNetCore.Http.HttpResults;
 global using Microsoft.EntityFrameworkCore;
+global using Microsoft.Extensions.Options;

@@ -14,6 +14,9 @@ public static class ClosetServiceExtensions
         builder.AddBlobStore();
         builder.AddDefaultAuthentication();
         builder.Services.AddSingleton<IUploadScanner, AcceptingUploadScanner>();
+        builder.Services.AddOptions<AnalysisOptions>().BindConfiguration(AnalysisOptions.SectionName)
+            .ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddHostedService<StaleAnalysisSweeper>();
 
         builder.AddEventBus("messaging")
             .AddOutbox<ClosetDbContext>()

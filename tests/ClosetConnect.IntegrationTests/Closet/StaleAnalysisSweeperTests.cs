@@ -1,0 +1,57 @@
+using ClosetConnect.AppHost.Hosting;
+using ClosetConnect.AppHost.Hosting.Testing;
+using ClosetConnect.Closet.Application;
+using ClosetConnect.Closet.Domain;
+using ClosetConnect.Closet.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
+
+namespace ClosetConnect.IntegrationTests.Closet;
+
+/// <summary>Closet's real schema on MariaDB: an item whose analysis never arrives turns failed after the timeout.</summary>
+[NonParallelizable]
+[CancelAfter(120_000)]
+public sealed class StaleAnalysisSweeperTests
+{
+    [Test]
+    public async Task An_item_waiting_past_the_timeout_fails_with_a_reason_and_a_fresh_one_keeps_waiting(CancellationToken cancellationToken)
+    {
+        var builder = DistributedApplicationTestingBuilder.Create();
+        builder.AddMariaDB("mariadb").AddDatabase("closetdb");
+        await using var servers = await builder.BuildAsync(cancellationToken);
+        await servers.StartAsync(cancellationToken);
+        await servers.WaitForResourceHealthyAsync("closetdb", cancellationToken);
+
+        var connectionString = await servers.GetConnectionStringAsync("closetdb", cancellationToken);
+        await using var services = new ServiceCollection()
+            .AddDbContext<ClosetDbContext>(options => options.UseMySql(connectionString, ClosetConnect.ServiceDefaults.Data.MariaDbVersion.Default))
+            .BuildServiceProvider();
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 22, 12, 0, 0, TimeSpan.Zero));
+        var details = new ItemDetails("Coat", null, null, null, null, null);
+        var stale = ClosetItem.Upload(Guid.NewGuid(), Guid.NewGuid(), details, "items/a/b/original.png", "image/png", clock.GetUtcNow() - TimeSpan.FromMinutes(16));
+        var fresh = ClosetItem.Upload(Guid.NewGuid(), Guid.NewGuid(), details, "items/a/c/original.png", "image/png", clock.GetUtcNow() - TimeSpan.FromMinutes(5));
+        await using (var scope = services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<ClosetDbContext>();
+            await db.Database.MigrateAsync(cancellationToken);
+            db.Items.AddRange(stale, fresh);
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        var sweeper = new StaleAnalysisSweeper(services.GetRequiredService<IServiceScopeFactory>(), Options.Create(new AnalysisOptions()), clock,
+            NullLogger<StaleAnalysisSweeper>.Instance);
+        Assert.That(await sweeper.SweepAsync(cancellationToken), Is.EqualTo(1));
+
+        await using var check = services.CreateAsyncScope();
+        var items = await check.ServiceProvider.GetRequiredService<ClosetDbContext>().Items.AsNoTracking().ToDictionaryAsync(i => i.Id, cancellationToken);
+        Assert.Multiple(() =>
+        {
+            Assert.That(items[stale.Id].Status, Is.EqualTo(ItemStatus.Failed));
+            Assert.That(items[stale.Id].FailureReason, Is.EqualTo(StaleAnalysisSweeper.TimedOutReason));
+            Assert.That(items[fresh.Id].Status, Is.EqualTo(ItemStatus.Processing));
+        });
+    }
+}
