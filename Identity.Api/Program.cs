@@ -8,12 +8,15 @@ builder.AddApplicationServices();
 
 var app = builder.Build();
 
+app.UseForwardedHeaders();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 
 app.MapDefaultEndpoints();
 app.MapAuthApi();
+app.MapPasswordResetApi();
 app.MapUsersApi();
+app.MapAdminApi();
 app.MapJwksApi();
 
 app.Run();
