@@ -72,4 +72,21 @@ public class FieldEncryptorTests
         var errors = options.Validate(new System.ComponentModel.DataAnnotations.ValidationContext(options)).ToList();
         Assert.That(errors.Select(e => e.ErrorMessage), Has.Some.Contains("32 random bytes"));
     }
+
+    [Test]
+    public void A_value_under_a_retired_key_is_re_encrypted_under_the_active_one_and_an_active_one_is_left_alone()
+    {
+        var old = Encryptor("a", ("a", KeyA)).Encrypt("Ann Lee");
+        var rotated = Encryptor("b", ("a", KeyA), ("b", KeyB));
+
+        var moved = rotated.ReEncrypt(old);
+        Assert.Multiple(() =>
+        {
+            Assert.That(moved, Does.StartWith("b:"));
+            Assert.That(rotated.NeedsReEncryption(moved), Is.False);
+            Assert.That(rotated.ReEncrypt(moved), Is.SameAs(moved));
+            // Once every value has moved, key "a" can be removed from configuration.
+            Assert.That(Encryptor("b", ("b", KeyB)).Decrypt(moved), Is.EqualTo("Ann Lee"));
+        });
+    }
 }
