@@ -176,6 +176,21 @@ public sealed class AccountTests
         Assert.That(anonymised!.Value.Amount, Is.EqualTo(42_000), "the financial record keeps its amount");
     }
 
+    [TestCase("{")]
+    [TestCase("{\"email\": 42, \"password\": []}")]
+    public async Task A_malformed_request_gets_a_problem_without_internals(string body, CancellationToken cancellationToken)
+    {
+        var app = await SharedAppHost.GetAsync(cancellationToken);
+        using var client = GatewayClient.CreateClient(app);
+
+        using var response = await client.PostAsync("/api/v1/auth/login", new StringContent(body, System.Text.Encoding.UTF8, "application/json"), cancellationToken);
+
+        var text = await response.Content.ReadAsStringAsync(cancellationToken);
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest), text);
+        Assert.That(response.Content.Headers.ContentType?.MediaType, Is.EqualTo("application/problem+json"), text);
+        Assert.That(text, Does.Not.Contain("Exception").And.Not.Contain(" at ").And.Not.Contain("ClosetConnect."));
+    }
+
     private static async Task EventuallyAsync(Func<Task<bool>> condition, CancellationToken cancellationToken)
     {
         var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
