@@ -60,6 +60,15 @@ public sealed partial class AttackSuite
         using var unlocked = await admin.PostAsync($"/api/v1/admin/users/{victim.UserId}/unlock", null, cancellationToken);
         await GatewayClient.EnsureAsync(unlocked, HttpStatusCode.NoContent, cancellationToken);
         await GatewayClient.LogInAsync(owner, victim.Email, cancellationToken);
+
+        // The account's audit trail (persisted, shown in the owner's data export) has the whole story.
+        var export = await victim.Client.GetFromJsonAsync<JsonElement>("/api/v1/users/me/data-export", cancellationToken);
+        var trail = export.GetProperty("identity").GetProperty("auditEvents").EnumerateArray()
+            .Select(e => $"{e.GetProperty("action").GetString()}:{e.GetProperty("outcome").GetString()}:{e.GetProperty("reason").GetString()}").ToList();
+        Assert.That(trail, Is.SupersetOf(new[]
+        {
+            "auth.login:Failure:wrong-password", "auth.lockout:Success:5-failures", "auth.login:Refused:locked", "account.unlock:Success:lock-lifted", "auth.login:Success:",
+        }));
     }
 
     [Test]

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using ClosetConnect.Identity.Infrastructure.Encryption;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace ClosetConnect.UnitTests.Identity;
@@ -88,5 +89,23 @@ public class FieldEncryptorTests
             // Once every value has moved, key "a" can be removed from configuration.
             Assert.That(Encryptor("b", ("b", KeyB)).Decrypt(moved), Is.EqualTo("Ann Lee"));
         });
+    }
+
+    [Test]
+    public void At_login_a_name_under_a_retired_key_moves_to_the_active_key()
+    {
+        var rotated = Encryptor("b", ("a", KeyA), ("b", KeyB));
+        var user = ClosetConnect.Identity.Domain.User.Register("ann@example.com", "ann", Encryptor("a", ("a", KeyA)).Encrypt("Ann Lee"), "hash", DateTimeOffset.UnixEpoch);
+        // No query runs here: the context only has to exist.
+        using var db = new ClosetConnect.Identity.Infrastructure.IdentityDbContext(
+            new Microsoft.EntityFrameworkCore.DbContextOptionsBuilder<ClosetConnect.Identity.Infrastructure.IdentityDbContext>()
+                .UseMySql("Server=localhost", ClosetConnect.ServiceDefaults.Data.MariaDbVersion.Default).Options);
+        var reEncryptor = new ClosetConnect.Identity.Application.Accounts.PersonalDataReEncryptor(db, rotated,
+            Microsoft.Extensions.Logging.Abstractions.NullLogger<ClosetConnect.Identity.Application.Accounts.PersonalDataReEncryptor>.Instance);
+
+        Assert.That(reEncryptor.ReEncryptIfStale(user), Is.True);
+        Assert.That(user.FullNameEncrypted, Does.StartWith("b:"));
+        Assert.That(rotated.Decrypt(user.FullNameEncrypted), Is.EqualTo("Ann Lee"));
+        Assert.That(reEncryptor.ReEncryptIfStale(user), Is.False, "already under the active key");
     }
 }
