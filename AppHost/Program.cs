@@ -27,6 +27,15 @@ var payments = builder.AddProject<Projects.Payments_Api>("payments-api")
     .WithReference(cache).WaitFor(cache)
     .WithReference(identity);
 
+// The GDPR data export asks Closet and Payments over internal HTTP (they reference Identity too, for its JWKS:
+// references only hand out addresses, so the circle is fine; WaitFor is not used in that direction).
+identity.WithReference(closet).WithReference(payments);
+// The first admin: the account with this email becomes admin once its owner verifies it (Identity's Accounts options).
+if (builder.Configuration["AppHost:BootstrapAdminEmail"] is { Length: > 0 } bootstrapAdminEmail)
+{
+    identity.WithEnvironment("Accounts__BootstrapAdminEmail", bootstrapAdminEmail);
+}
+
 var vision = builder.AddProject<Projects.Vision_Worker>("vision-worker")
     .WithReference(messaging).WaitFor(messaging)
     .WithEnvironment("Blobs__RootPath", blobs);

@@ -13,6 +13,7 @@ app.UseStatusCodePages();
 
 app.MapDefaultEndpoints();
 app.MapItemsApi();
+app.MapInternalApi();
 
 app.Run();
 

@@ -13,6 +13,7 @@ app.UseStatusCodePages();
 
 app.MapDefaultEndpoints();
 app.MapOrdersApi();
+app.MapInternalApi();
 
 app.Run();
 

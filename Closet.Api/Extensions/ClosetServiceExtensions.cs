@@ -22,6 +22,7 @@ public static class ClosetServiceExtensions
             .AddOutbox<ClosetDbContext>()
             .AddInbox<ClosetDbContext>()
             .AddSubscription<UserRegisteredEvent, UserRegisteredHandler>()
+            .AddSubscription<UserDeletedEvent, UserDeletedHandler>()
             .AddSubscription<ItemAnalyzedEvent, ItemAnalyzedHandler>()
             .AddSubscription<ItemAnalysisFailedEvent, ItemAnalysisFailedHandler>();
 

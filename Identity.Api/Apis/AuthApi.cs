@@ -1,5 +1,9 @@
+using System.Globalization;
+using ClosetConnect.Identity.Application.Accounts;
+using ClosetConnect.Identity.Application.Audit;
 using ClosetConnect.Identity.Infrastructure.Email;
 using ClosetConnect.Identity.Infrastructure.Encryption;
+using ClosetConnect.Identity.Infrastructure.Security;
 using ClosetConnect.ServiceDefaults.EventBus.Events;
 using ClosetConnect.ServiceDefaults.EventBus.Outbox;
 using MySqlConnector;
@@ -42,6 +46,7 @@ public static class AuthApi
         services.Db.Users.Add(user);
         services.Db.EmailVerificationCodes.Add(code);
         services.Db.AddIntegrationEvent(new UserRegisteredEvent(user.Id, user.Username) { OccurredAt = now });
+        services.Audit.Record(new AuditEntry(AuditActions.Register, AuditOutcome.Success, user.Id, Resource: $"user/{user.Id}"));
 
         // Mail first: if the commit then fails, the mailed code is merely useless; the reverse would strand the account.
         await services.Mail.SendVerificationCodeAsync(email, username, clearCode, cancellationToken);
@@ -54,12 +59,11 @@ public static class AuthApi
             return AccountExists();
         }
 
-        services.Logger.LogInformation("Registered user {UserId}", user.Id);
         return TypedResults.Created("/api/v1/users/me", new RegisteredResponse(user.Id));
     }
 
     public static async Task<Results<NoContent, ProblemHttpResult>> VerifyEmailAsync(
-        VerifyEmailRequest request, [AsParameters] AuthServices services, CancellationToken cancellationToken)
+        VerifyEmailRequest request, [AsParameters] AuthServices services, BootstrapAdmin bootstrapAdmin, CancellationToken cancellationToken)
     {
         var email = EmailAddress.Normalize(request.Email);
         var user = await services.Db.Users.SingleOrDefaultAsync(u => u.Email == email, cancellationToken);
@@ -78,6 +82,7 @@ public static class AuthApi
 
         if (user is null || code is null || !code.TryConsume(request.Code ?? string.Empty, now))
         {
+            services.Audit.Record(new AuditEntry(AuditActions.VerifyEmail, AuditOutcome.Failure, user?.Id, Reason: "wrong-or-expired-code"));
             await services.Db.SaveChangesAsync(cancellationToken);
             return TypedResults.Problem(
                 statusCode: StatusCodes.Status400BadRequest,
@@ -86,16 +91,27 @@ public static class AuthApi
         }
 
         user.VerifyEmail(now);
+        services.Audit.Record(new AuditEntry(AuditActions.VerifyEmail, AuditOutcome.Success, user.Id));
+        bootstrapAdmin.PromoteIfConfigured(user);
         await services.Db.SaveChangesAsync(cancellationToken);
-        services.Logger.LogInformation("User {UserId} verified their email", user.Id);
         return TypedResults.NoContent();
     }
 
-    /// <summary>Always 202, so the answer does not tell whether an account exists.</summary>
-    public static async Task<Accepted> ResendVerificationCodeAsync(
-        ResendCodeRequest request, [AsParameters] AuthServices services, CancellationToken cancellationToken)
+    /// <summary>
+    /// 202 whether or not the account exists; 429 when this address was sent a code too recently. The limit counts per
+    /// address, existing or not, so it reveals nothing either.
+    /// </summary>
+    public static async Task<Results<Accepted, ProblemHttpResult>> ResendVerificationCodeAsync(
+        ResendCodeRequest request, [AsParameters] AuthServices services, AccountMailLimiter mailLimiter, HttpResponse response, CancellationToken cancellationToken)
     {
         var email = EmailAddress.Normalize(request.Email);
+        if (await mailLimiter.TryAcquireAsync(AccountMailPurpose.VerificationCode, email) is { } retryAfter)
+        {
+            response.Headers.RetryAfter = Seconds(retryAfter);
+            return TypedResults.Problem(statusCode: StatusCodes.Status429TooManyRequests, title: "Too many codes requested",
+                detail: $"A code was sent to this address recently. Try again in {Seconds(retryAfter)} seconds.");
+        }
+
         var user = await services.Db.Users.SingleOrDefaultAsync(u => u.Email == email, cancellationToken);
         if (user is { IsEmailVerified: false })
         {
@@ -108,28 +124,66 @@ public static class AuthApi
         return TypedResults.Accepted((string?)null);
     }
 
+    /// <summary>
+    /// Wrong email and wrong password get the same answer. Failures are counted per address (existing or not), the
+    /// attempt after a failure waits progressively longer, and the fifth failure locks the address for 15 minutes (423
+    /// with Retry-After), during which even the right password is refused.
+    /// </summary>
     public static async Task<Results<Ok<TokenPair>, ProblemHttpResult>> LoginAsync(
-        LoginRequest request, [AsParameters] AuthServices services, CancellationToken cancellationToken)
+        LoginRequest request, [AsParameters] AuthServices services, LoginThrottle throttle, PersonalDataReEncryptor reEncryptor,
+        HttpResponse response, CancellationToken cancellationToken)
     {
         var email = EmailAddress.Normalize(request.Email);
+        var attempt = await throttle.BeginAsync(email);
+        if (attempt.IsLocked)
+        {
+            var lockedUserId = await services.Db.Users.Where(u => u.Email == email).Select(u => (Guid?)u.Id).SingleOrDefaultAsync(cancellationToken);
+            await services.Audit.RecordNowAsync(new AuditEntry(AuditActions.Login, AuditOutcome.Refused, lockedUserId, Reason: "locked"), cancellationToken);
+            return Locked(response, attempt.RetryAfter);
+        }
+
+        if (attempt.Delay > TimeSpan.Zero)
+        {
+            await Task.Delay(attempt.Delay, services.Time, cancellationToken);
+        }
+
         var user = await services.Db.Users.SingleOrDefaultAsync(u => u.Email == email, cancellationToken);
         if (!services.Passwords.Verify(request.Password ?? string.Empty, user?.PasswordHash) || user is null)
         {
-            services.Logger.LogWarning("Failed login");
+            var lockedFor = await throttle.FailedAsync(email, attempt);
+            services.Audit.Record(new AuditEntry(AuditActions.Login, AuditOutcome.Failure, user?.Id,
+                Reason: user is null ? "unknown-account" : "wrong-password"));
+            if (lockedFor is { } retryAfter)
+            {
+                services.Audit.Record(new AuditEntry(AuditActions.Lockout, AuditOutcome.Success, user?.Id,
+                    Resource: user is null ? null : $"user/{user.Id}", Reason: $"{attempt.Number}-failures"));
+                await services.Db.SaveChangesAsync(cancellationToken);
+                return Locked(response, retryAfter);
+            }
+
+            await services.Db.SaveChangesAsync(cancellationToken);
             return TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Login failed",
                 detail: "The email or password is incorrect.");
         }
 
+        await throttle.SucceededAsync(email);
         if (!user.IsEmailVerified)
         {
+            await services.Audit.RecordNowAsync(new AuditEntry(AuditActions.Login, AuditOutcome.Refused, user.Id, Reason: "email-not-verified"), cancellationToken);
             return TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Email not verified",
                 detail: "Verify your email with the code we sent before logging in.");
         }
 
-        var now = services.Time.GetUtcNow();
-        user.RecordLogin(now);
+        // A hash made at a lower cost than configured, or a name under a retired key, is upgraded while we have them.
+        if (services.Passwords.NeedsRehash(user.PasswordHash))
+        {
+            user.ChangePasswordHash(services.Passwords.Hash(request.Password!));
+        }
+
+        reEncryptor.ReEncryptIfStale(user);
+        user.RecordLogin(services.Time.GetUtcNow());
+        services.Audit.Record(new AuditEntry(AuditActions.Login, AuditOutcome.Success, user.Id));
         var tokens = await IssueTokensAsync(user, familyId: null, services, cancellationToken);
-        services.Logger.LogInformation("User {UserId} logged in", user.Id);
         return TypedResults.Ok(tokens);
     }
 
@@ -142,10 +196,11 @@ public static class AuthApi
         {
             if (presented is { IsReuse: true })
             {
-                await services.Db.RefreshTokens
+                var revoked = await services.Db.RefreshTokens
                     .Where(t => t.FamilyId == presented.FamilyId && t.RevokedAt == null)
                     .ExecuteUpdateAsync(t => t.SetProperty(x => x.RevokedAt, now), cancellationToken);
-                services.Logger.LogWarning("Refresh token reuse for user {UserId}; revoked its family", presented.UserId);
+                await services.Audit.RecordNowAsync(new AuditEntry(AuditActions.RefreshTokenReuse, AuditOutcome.Refused, presented.UserId,
+                    Resource: $"token-family/{presented.FamilyId}", Reason: $"family-revoked-{revoked}"), cancellationToken);
             }
 
             return TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Invalid refresh token",
@@ -167,10 +222,20 @@ public static class AuthApi
             await services.Db.RefreshTokens
                 .Where(t => t.FamilyId == presented.FamilyId && t.RevokedAt == null)
                 .ExecuteUpdateAsync(t => t.SetProperty(x => x.RevokedAt, now), cancellationToken);
+            await services.Audit.RecordNowAsync(new AuditEntry(AuditActions.Logout, AuditOutcome.Success, presented.UserId), cancellationToken);
         }
 
         return TypedResults.NoContent();
     }
+
+    internal static ProblemHttpResult Locked(HttpResponse response, TimeSpan retryAfter)
+    {
+        response.Headers.RetryAfter = Seconds(retryAfter);
+        return TypedResults.Problem(statusCode: StatusCodes.Status423Locked, title: "Account locked",
+            detail: $"Too many failed logins. Try again in {Seconds(retryAfter)} seconds, or reset your password.");
+    }
+
+    private static string Seconds(TimeSpan span) => Math.Max(1, (int)Math.Ceiling(span.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
 
     private static async Task<TokenPair> IssueTokensAsync(User user, Guid? familyId, AuthServices services, CancellationToken cancellationToken)
     {
@@ -213,14 +278,14 @@ public sealed class AuthServices(
     AccessTokenIssuer tokens,
     AccountMail mail,
     FieldEncryptor encryptor,
-    TimeProvider time,
-    ILogger<AuthServices> logger)
+    AuditLog audit,
+    TimeProvider time)
 {
     public IdentityDbContext Db { get; } = db;
     public PasswordHasher Passwords { get; } = passwords;
     public AccessTokenIssuer Tokens { get; } = tokens;
     public AccountMail Mail { get; } = mail;
     public FieldEncryptor Encryptor { get; } = encryptor;
+    public AuditLog Audit { get; } = audit;
     public TimeProvider Time { get; } = time;
-    public ILogger<AuthServices> Logger { get; } = logger;
 }

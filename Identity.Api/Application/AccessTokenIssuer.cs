@@ -8,7 +8,7 @@ namespace ClosetConnect.Identity.Application;
 
 public sealed record TokenPair(string AccessToken, string RefreshToken, int ExpiresIn, string TokenType = "Bearer");
 
-/// <summary>Signs access tokens (ES256, 1 hour) carrying the user id, name, role and a token id.</summary>
+/// <summary>Signs access tokens (ES256, 1 hour) carrying the user id, name, roles (a JSON array) and a token id.</summary>
 public sealed class AccessTokenIssuer(SigningKeyRing keyRing, IOptions<TokenValidationSettings> settings, TimeProvider time)
 {
     public static readonly TimeSpan Lifetime = TimeSpan.FromHours(1);
@@ -30,7 +30,7 @@ public sealed class AccessTokenIssuer(SigningKeyRing keyRing, IOptions<TokenVali
                 new Claim(JwtRegisteredClaimNames.Sub, user.Id.ToString()),
                 new Claim(JwtRegisteredClaimNames.Jti, Guid.NewGuid().ToString()),
                 new Claim("name", user.Username),
-                new Claim("role", user.Role),
+                .. user.GrantedRoles.Select(role => new Claim("role", role)),
             ]),
         };
         return _handler.CreateToken(descriptor);

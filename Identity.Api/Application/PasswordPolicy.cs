@@ -1,6 +1,11 @@
+using ClosetConnect.Identity.Application.Passwords;
+
 namespace ClosetConnect.Identity.Application;
 
-/// <summary>8–128 characters with upper and lower case letters, a digit and a special character.</summary>
+/// <summary>
+/// 8–128 characters with upper and lower case letters, a digit and a special character, and not one of the common
+/// passwords shipped with the service (<see cref="CommonPasswords"/>). Registration and password reset share it.
+/// </summary>
 public static class PasswordPolicy
 {
     public const int MinLength = 8;
@@ -18,6 +23,11 @@ public static class PasswordPolicy
             || password.All(char.IsLetterOrDigit))
         {
             return "Password needs an upper-case letter, a lower-case letter, a digit and a special character.";
+        }
+
+        if (CommonPasswords.Contains(password))
+        {
+            return "This password is one of the most commonly used passwords; choose another.";
         }
 
         return null;

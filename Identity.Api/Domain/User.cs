@@ -39,11 +39,23 @@ public sealed class User
         CreatedAt = now,
     };
 
+    public bool IsAdmin => Role == Domain.Roles.Admin;
+
+    /// <summary>When the account was last used: the retention clock runs from here.</summary>
+    public DateTimeOffset LastActiveAt => LastLoginAt ?? CreatedAt;
+
+    /// <summary>The roles an access token carries: every account is a user; an admin is also an admin.</summary>
+    public IReadOnlyList<string> GrantedRoles => IsAdmin ? [Domain.Roles.User, Domain.Roles.Admin] : [Domain.Roles.User];
+
     public void VerifyEmail(DateTimeOffset now) => EmailVerifiedAt ??= now;
 
     public void RecordLogin(DateTimeOffset now) => LastLoginAt = now;
 
     public void ChangePasswordHash(string passwordHash) => PasswordHash = passwordHash;
+
+    public void ReplaceFullNameEncrypted(string fullNameEncrypted) => FullNameEncrypted = fullNameEncrypted;
+
+    public void GrantAdmin() => Role = Domain.Roles.Admin;
 }
 
 public static class Roles

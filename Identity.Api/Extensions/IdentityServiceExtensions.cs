@@ -1,6 +1,16 @@
+using System.Net;
+using ClosetConnect.Identity.Apis;
+using ClosetConnect.Identity.Application.Accounts;
+using ClosetConnect.Identity.Application.Audit;
+using ClosetConnect.Identity.Application.Gdpr;
+using ClosetConnect.Identity.Application.Keys;
+using ClosetConnect.Identity.Application.Security;
 using ClosetConnect.Identity.Infrastructure.Email;
 using ClosetConnect.Identity.Infrastructure.Encryption;
+using ClosetConnect.Identity.Infrastructure.Export;
+using ClosetConnect.Identity.Infrastructure.Security;
 using ClosetConnect.Identity.Infrastructure.Signing;
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.IdentityModel.Protocols;
 using Microsoft.IdentityModel.Protocols.OpenIdConnect;
 
@@ -12,6 +22,8 @@ public static class IdentityServiceExtensions
     {
         var services = builder.Services;
         services.AddSingleton(TimeProvider.System);
+        services.AddHttpContextAccessor();
+        builder.AddForwardedClientAddress();
 
         builder.AddMySqlDbContext<IdentityDbContext>("identitydb");
         services.AddMigration<IdentityDbContext>();
@@ -27,11 +39,40 @@ public static class IdentityServiceExtensions
         services.AddHostedService<SigningKeyBootstrapper>();
         services.AddSingleton<IConfigurationManager<OpenIdConnectConfiguration>, KeyRingConfigurationManager>();
         builder.AddDefaultAuthentication();
+        services.AddAuthorizationBuilder().AddPolicy(AdminApi.AdminPolicy, policy => policy.RequireRole(Roles.Admin));
         services.AddSingleton<AccessTokenIssuer>();
+        services.AddScoped<KeyRotation>();
 
         services.AddOptions<PasswordHashingOptions>().BindConfiguration(PasswordHashingOptions.SectionName)
             .ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<PasswordHasher>();
+
+        services.AddOptions<LoginProtectionOptions>().BindConfiguration(LoginProtectionOptions.SectionName)
+            .ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<MailRateLimitOptions>().BindConfiguration(MailRateLimitOptions.SectionName)
+            .ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<LoginThrottle>();
+        services.AddSingleton<AccountMailLimiter>();
+
+        services.AddScoped<AuditLog>();
+
+        services.AddOptions<AccountsOptions>().BindConfiguration(AccountsOptions.SectionName)
+            .ValidateDataAnnotations().ValidateOnStart();
+        services.AddScoped<BootstrapAdmin>();
+        services.AddHostedService<BootstrapAdminStartup>();
+
+        services.AddOptions<RetentionOptions>().BindConfiguration(RetentionOptions.SectionName)
+            .ValidateDataAnnotations().ValidateOnStart();
+        services.AddScoped<AccountEraser>();
+        services.AddScoped<InactiveAccountSweeper>();
+        services.AddScoped<PersonalDataReEncryptor>();
+        services.AddHostedService<AccountMaintenanceJob>();
+
+        // GDPR export: the other services' internal endpoints, by service discovery, with the default resilience handler.
+        services.AddHttpClient(ServiceDataClient.ClosetService, http => http.BaseAddress = new Uri($"http://{ServiceDataClient.ClosetService}"));
+        services.AddHttpClient(ServiceDataClient.PaymentsService, http => http.BaseAddress = new Uri($"http://{ServiceDataClient.PaymentsService}"));
+        services.AddSingleton<ServiceDataClient>();
+        services.AddScoped<DataExport>();
 
         services.AddOptions<EmailOptions>().BindConfiguration(EmailOptions.SectionName)
             .ValidateDataAnnotations().ValidateOnStart();
@@ -42,5 +83,23 @@ public static class IdentityServiceExtensions
         services.AddSingleton<AccountMail>();
 
         return builder;
+    }
+
+    /// <summary>
+    /// The gateway forwards the client's address in X-Forwarded-For; audit events record it. Only the gateway is
+    /// believed: loopback by default, plus the networks in <c>ForwardedHeaders:KnownNetworks</c> (CIDR, e.g. the pod
+    /// network in Kubernetes).
+    /// </summary>
+    private static void AddForwardedClientAddress(this IHostApplicationBuilder builder)
+    {
+        var knownNetworks = builder.Configuration.GetSection("ForwardedHeaders:KnownNetworks").Get<string[]>() ?? [];
+        builder.Services.Configure<ForwardedHeadersOptions>(options =>
+        {
+            options.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+            foreach (var network in knownNetworks)
+            {
+                options.KnownIPNetworks.Add(System.Net.IPNetwork.Parse(network));
+            }
+        });
     }
 }

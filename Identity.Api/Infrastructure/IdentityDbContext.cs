@@ -15,6 +15,10 @@ public sealed class IdentityDbContext(DbContextOptions<IdentityDbContext> option
 
     public DbSet<SigningKey> SigningKeys => Set<SigningKey>();
 
+    public DbSet<PasswordResetToken> PasswordResetTokens => Set<PasswordResetToken>();
+
+    public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.Entity<User>(user =>
@@ -28,6 +32,10 @@ public sealed class IdentityDbContext(DbContextOptions<IdentityDbContext> option
             user.Property(u => u.PasswordHash).HasMaxLength(100);
             user.Property(u => u.Role).HasMaxLength(20);
             user.Ignore(u => u.IsEmailVerified);
+            user.Ignore(u => u.IsAdmin);
+            user.Ignore(u => u.GrantedRoles);
+            user.Ignore(u => u.LastActiveAt);
+            user.HasIndex(u => u.LastLoginAt);
         });
 
         modelBuilder.Entity<EmailVerificationCode>(code =>
@@ -45,6 +53,28 @@ public sealed class IdentityDbContext(DbContextOptions<IdentityDbContext> option
             token.HasIndex(t => t.TokenHash).IsUnique();
             token.HasIndex(t => t.FamilyId);
             token.HasOne<User>().WithMany().HasForeignKey(t => t.UserId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        modelBuilder.Entity<PasswordResetToken>(token =>
+        {
+            token.HasKey(t => t.Id);
+            token.Property(t => t.TokenHash).HasMaxLength(64);
+            token.HasIndex(t => new { t.UserId, t.TokenHash });
+            token.HasOne<User>().WithMany().HasForeignKey(t => t.UserId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        // No foreign key to Users: the trail outlives an erased account (without its IP addresses).
+        modelBuilder.Entity<AuditEvent>(audit =>
+        {
+            audit.HasKey(e => e.Id);
+            audit.Property(e => e.Action).HasMaxLength(64);
+            audit.Property(e => e.Outcome).HasConversion<string>().HasMaxLength(16);
+            audit.Property(e => e.Resource).HasMaxLength(128);
+            audit.Property(e => e.IpAddress).HasMaxLength(45);
+            audit.Property(e => e.RequestId).HasMaxLength(64);
+            audit.Property(e => e.Reason).HasMaxLength(64);
+            audit.HasIndex(e => new { e.UserId, e.OccurredAt });
+            audit.HasIndex(e => e.OccurredAt);
         });
 
         modelBuilder.Entity<SigningKey>(key =>

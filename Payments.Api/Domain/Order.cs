@@ -35,6 +35,12 @@ public sealed class Order
 
     public DateTimeOffset UpdatedAt { get; private set; }
 
+    /// <summary>When a party's account was erased and its id removed from this order.</summary>
+    public DateTimeOffset? PersonalDataErasedAt { get; private set; }
+
+    /// <summary>Stands in for the buyer or seller whose account was erased.</summary>
+    public static readonly Guid ErasedParty = Guid.Empty;
+
     public static Order Place(Guid listingId, Guid itemId, Guid buyerId, Guid sellerId, long amount, string currency, DateTimeOffset now) => new()
     {
         Id = Guid.CreateVersion7(now),
@@ -48,4 +54,25 @@ public sealed class Order
         CreatedAt = now,
         UpdatedAt = now,
     };
+
+    /// <summary>
+    /// The account <paramref name="userId"/> was erased. The order is a financial record and stays (amount, currency,
+    /// status, dates, listing); the only personal data it holds, the user's id as buyer or seller, is replaced by
+    /// <see cref="ErasedParty"/>, so the order no longer points to the person.
+    /// </summary>
+    public void ErasePersonalData(Guid userId, DateTimeOffset now)
+    {
+        if (BuyerId == userId)
+        {
+            BuyerId = ErasedParty;
+        }
+
+        if (SellerId == userId)
+        {
+            SellerId = ErasedParty;
+        }
+
+        PersonalDataErasedAt = now;
+        UpdatedAt = now;
+    }
 }

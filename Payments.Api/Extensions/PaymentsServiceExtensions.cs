@@ -1,3 +1,6 @@
+using ClosetConnect.Payments.Application.EventHandlers;
+using ClosetConnect.ServiceDefaults.EventBus.Events;
+
 namespace ClosetConnect.Payments.Extensions;
 
 public static class PaymentsServiceExtensions
@@ -12,7 +15,8 @@ public static class PaymentsServiceExtensions
         builder.AddDefaultAuthentication();
         builder.AddEventBus("messaging")
             .AddOutbox<PaymentsDbContext>()
-            .AddInbox<PaymentsDbContext>();
+            .AddInbox<PaymentsDbContext>()
+            .AddSubscription<UserDeletedEvent, UserDeletedHandler>();
 
         return builder;
     }

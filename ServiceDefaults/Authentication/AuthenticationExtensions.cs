@@ -49,13 +49,15 @@ public static class AuthenticationExtensions
                     RoleClaimType = "role",
                 };
                 jwt.ConfigurationManager = services.GetService<IConfigurationManager<OpenIdConnectConfiguration>>()
-                    ?? new ConfigurationManager<OpenIdConnectConfiguration>(
+                    ?? new JwksKeySetManager(
                         validation.JwksUrl,
+                        new HttpDocumentRetriever(httpClients.CreateClient(JwksHttpClient)) { RequireHttps = false },
                         new JwksConfigurationRetriever(validation.Issuer),
-                        new HttpDocumentRetriever(httpClients.CreateClient(JwksHttpClient)) { RequireHttps = false })
+                        validation.JwksRefreshInterval,
+                        services.GetService<TimeProvider>() ?? TimeProvider.System)
                     {
-                        // A token signed by a newly rotated key triggers a refetch; don't make it wait minutes.
-                        RefreshInterval = TimeSpan.FromSeconds(30),
+                        // A key retired in an emergency must stop verifying, not live on as a "last known good" key.
+                        UseLastKnownGoodConfiguration = false,
                     };
             });
 

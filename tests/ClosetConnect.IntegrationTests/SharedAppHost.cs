@@ -21,7 +21,9 @@ public sealed class SharedAppHost
         {
             if (app is null)
             {
-                var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.AppHost>(cancellationToken);
+                // The admin tests need a first admin: the bootstrap account, promoted once it verifies its email.
+                var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.AppHost>(
+                    [$"--AppHost:BootstrapAdminEmail={EndToEnd.GatewayClient.AdminEmail}"], cancellationToken);
                 var booting = await builder.BuildAsync(cancellationToken);
                 await booting.StartAsync(cancellationToken);
                 app = booting;

@@ -1,6 +1,8 @@
+using ClosetConnect.ServiceDefaults.Storage;
+
 namespace ClosetConnect.Closet.Application.EventHandlers;
 
-public sealed class ItemAnalyzedHandler(ClosetDbContext db, TimeProvider time, ILogger<ItemAnalyzedHandler> logger)
+public sealed class ItemAnalyzedHandler(ClosetDbContext db, IBlobStore blobs, TimeProvider time, ILogger<ItemAnalyzedHandler> logger)
     : IIntegrationEventHandler<ItemAnalyzedEvent>
 {
     public async Task HandleAsync(ItemAnalyzedEvent integrationEvent, CancellationToken cancellationToken)
@@ -8,7 +10,13 @@ public sealed class ItemAnalyzedHandler(ClosetDbContext db, TimeProvider time, I
         var item = await db.Items.SingleOrDefaultAsync(i => i.Id == integrationEvent.ItemId, cancellationToken);
         if (item is null)
         {
-            logger.LogInformation("Item {ItemId} was deleted before its analysis arrived", integrationEvent.ItemId);
+            // The item (or its owner's account) was deleted meanwhile: the derived images belong to nobody, remove them.
+            foreach (var key in new[] { integrationEvent.CutoutKey, integrationEvent.MaskKey }.OfType<string>())
+            {
+                await blobs.DeleteAsync(key, cancellationToken);
+            }
+
+            logger.LogInformation("Item {ItemId} was deleted before its analysis arrived; removed its derived images", integrationEvent.ItemId);
             return;
         }
 

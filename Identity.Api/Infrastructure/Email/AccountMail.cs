@@ -19,6 +19,21 @@ public sealed class AccountMail(IEmailSender sender, IOptions<EmailOptions> opti
         return sender.SendAsync(message, cancellationToken);
     }
 
+    public Task SendPasswordResetAsync(string to, string username, string token, CancellationToken cancellationToken)
+    {
+        var message = Compose(to, "Reset your ClosetConnect password",
+            $"""
+            Hello {username},
+
+            Someone asked to reset the password of your ClosetConnect account.
+            Your reset token: {token}
+            It expires in {PasswordResetToken.Lifetime.TotalMinutes:0} minutes and can be used once.
+
+            If it was not you, ignore this message: your password stays as it is.
+            """);
+        return sender.SendAsync(message, cancellationToken);
+    }
+
     private MimeMessage Compose(string to, string subject, string text)
     {
         var message = new MimeMessage();

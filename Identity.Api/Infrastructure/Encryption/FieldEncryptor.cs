@@ -53,8 +53,14 @@ public sealed class FieldEncryptor
         return Encoding.UTF8.GetString(clear);
     }
 
+    /// <summary>The key id new values are written with; a stored value starts with it and ':'.</summary>
+    public string ActiveKeyId => _activeKeyId;
+
     /// <summary>True when the value was written with a key other than the active one (re-encrypt it).</summary>
     public bool NeedsReEncryption(string stored) => !stored.StartsWith(_activeKeyId + ":", StringComparison.Ordinal);
+
+    /// <summary>The same clear value under the active key (a fresh nonce); unchanged when it already is.</summary>
+    public string ReEncrypt(string stored) => NeedsReEncryption(stored) ? Encrypt(Decrypt(stored)) : stored;
 
     // Binding the key id into the tag stops a value from being replayed under another key id.
     private static byte[] AssociatedData(string keyId) => Encoding.UTF8.GetBytes(keyId);

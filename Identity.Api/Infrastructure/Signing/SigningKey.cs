@@ -35,4 +35,10 @@ public sealed class SigningKey
     public bool IsRetired(DateTimeOffset now) => RetiredAt is { } retired && retired <= now;
 
     public void Retire(DateTimeOffset at) => RetiredAt ??= at;
+
+    /// <summary>Retires the key at <paramref name="at"/> or earlier: an emergency brings a scheduled retirement forward.</summary>
+    public void RetireBy(DateTimeOffset at) => RetiredAt = RetiredAt is { } scheduled && scheduled < at ? scheduled : at;
+
+    /// <summary>The private key re-encrypted under the current field-encryption key, so the old one can be retired.</summary>
+    public void ReplacePrivateKeyEncrypted(string privateKeyEncrypted) => PrivateKeyEncrypted = privateKeyEncrypted;
 }

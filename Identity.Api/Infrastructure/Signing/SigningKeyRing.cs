@@ -43,7 +43,8 @@ public sealed class SigningKeyRing(IServiceScopeFactory scopes, FieldEncryptor e
         Invalidate();
     }
 
-    private SigningKey NewKey(DateTimeOffset now)
+    /// <summary>A fresh ES256 key, active from <paramref name="now"/>, its private half encrypted at rest.</summary>
+    public SigningKey NewKey(DateTimeOffset now)
     {
         using var ecdsa = ECDsa.Create(ECCurve.NamedCurves.nistP256);
         var id = Base64UrlEncoder.Encode(RandomNumberGenerator.GetBytes(12));

@@ -48,6 +48,9 @@ namespace ClosetConnect.Payments.Infrastructure.Migrations
                     b.Property<Guid>("ListingId")
                         .HasColumnType("char(36)");
 
+                    b.Property<DateTimeOffset?>("PersonalDataErasedAt")
+                        .HasColumnType("datetime(6)");
+
                     b.Property<Guid>("SellerId")
                         .HasColumnType("char(36)");
 

@@ -2,3 +2,10 @@ namespace ClosetConnect.ServiceDefaults.EventBus.Events;
 
 [EventName("identity.user-registered")]
 public sealed record UserRegisteredEvent(Guid UserId, string Username) : IntegrationEvent;
+
+/// <summary>
+/// The account <paramref name="UserId"/> was erased (on request or by the retention job): every service erases what it
+/// holds about that user, or anonymises what it must keep (financial records).
+/// </summary>
+[EventName("identity.user-deleted")]
+public sealed record UserDeletedEvent(Guid UserId) : IntegrationEvent;

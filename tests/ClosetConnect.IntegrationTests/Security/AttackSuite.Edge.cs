@@ -31,7 +31,7 @@ public sealed partial class AttackSuite
     public async Task A_foreign_origin_gets_no_cors_grant_and_a_configured_one_does(CancellationToken cancellationToken)
     {
         var app = await AppAsync(cancellationToken);
-        using var client = GatewayClient.NewClient(app);
+        using var client = GatewayClient.CreateClient(app);
 
         using var foreign = await client.SendAsync(Preflight("https://evil.example"), cancellationToken);
         Assert.That(foreign.Headers.Contains("Access-Control-Allow-Origin"), Is.False);
@@ -63,8 +63,8 @@ public sealed partial class AttackSuite
     public async Task Credential_endpoints_allow_five_attempts_a_minute_per_client_address(CancellationToken cancellationToken)
     {
         var app = await AppAsync(cancellationToken);
-        using var attacker = GatewayClient.NewClient(app);
-        using var bystander = GatewayClient.NewClient(app);
+        using var attacker = GatewayClient.CreateClient(app);
+        using var bystander = GatewayClient.CreateClient(app);
         var guess = Json(new { email = "nobody@example.com", password = "Wrong!Pass1" });
 
         for (var attempt = 1; attempt <= 5; attempt++)
@@ -89,7 +89,7 @@ public sealed partial class AttackSuite
     public async Task The_api_in_general_allows_a_burst_of_20_then_10_per_second(CancellationToken cancellationToken)
     {
         var app = await AppAsync(cancellationToken);
-        using var client = GatewayClient.NewClient(app);
+        using var client = GatewayClient.CreateClient(app);
 
         var statuses = await Task.WhenAll(Enumerable.Range(0, 40).Select(async _ =>
         {
@@ -107,7 +107,7 @@ public sealed partial class AttackSuite
     public async Task Bodies_over_the_route_limit_are_refused_at_the_gateway(CancellationToken cancellationToken)
     {
         var app = await AppAsync(cancellationToken);
-        using var client = GatewayClient.NewClient(app);
+        using var client = GatewayClient.CreateClient(app);
 
         using var json = await client.PostAsync("/api/v1/auth/register",
             new StringContent($"{{\"fullName\":\"{new string('x', 1024 * 1024)}\"}}", System.Text.Encoding.UTF8, "application/json"), cancellationToken);
@@ -119,7 +119,7 @@ public sealed partial class AttackSuite
     public async Task Errors_are_problems_without_stack_traces_or_internal_names(CancellationToken cancellationToken)
     {
         var app = await AppAsync(cancellationToken);
-        using var client = GatewayClient.NewClient(app);
+        using var client = GatewayClient.CreateClient(app);
 
         using var malformed = await client.PostAsync("/api/v1/auth/register", new StringContent("{\"email\": oops", System.Text.Encoding.UTF8, "application/json"), cancellationToken);
         using var wrongType = await client.PostAsync("/api/v1/auth/login", new StringContent("{\"email\": 42}", System.Text.Encoding.UTF8, "application/json"), cancellationToken);

@@ -46,7 +46,7 @@ public sealed partial class AttackSuite
     public async Task A_full_name_full_of_markup_and_sql_is_kept_as_text(CancellationToken cancellationToken)
     {
         var app = await AppAsync(cancellationToken);
-        using var client = GatewayClient.NewClient(app);
+        using var client = GatewayClient.CreateClient(app);
         var username = $"x{Guid.NewGuid():N}"[..20];
         var email = $"{username}@example.com";
         const string fullName = "Robert'); DROP TABLE Users;-- <script>x</script>";

@@ -30,7 +30,7 @@ public sealed partial class AttackSuite
             ["garbage"] = "not-a-token",
         };
 
-        using var client = GatewayClient.NewClient(app);
+        using var client = GatewayClient.CreateClient(app);
         foreach (var endpoint in ProtectedEndpoints)
         {
             using var accepted = await client.SendAsync(Get(endpoint, control), cancellationToken);
@@ -52,7 +52,7 @@ public sealed partial class AttackSuite
         var app = await AppAsync(cancellationToken);
         var user = await GatewayClient.SignUpAsync(app, cancellationToken);
         var forge = await TokenForge.FromIdentityDatabaseAsync(app, cancellationToken);
-        using var client = GatewayClient.NewClient(app);
+        using var client = GatewayClient.CreateClient(app);
 
         using var justExpired = await client.SendAsync(Get("/api/v1/closet/items", forge.Sign(user.UserId, DateTime.UtcNow.AddSeconds(-10))), cancellationToken);
         Assert.That(justExpired.StatusCode, Is.EqualTo(HttpStatusCode.OK), "10 s past expiry is within the allowed skew");
@@ -66,7 +66,7 @@ public sealed partial class AttackSuite
     public async Task No_token_is_a_401_problem(CancellationToken cancellationToken)
     {
         var app = await AppAsync(cancellationToken);
-        using var client = GatewayClient.NewClient(app);
+        using var client = GatewayClient.CreateClient(app);
         foreach (var endpoint in ProtectedEndpoints)
         {
             using var response = await client.GetAsync(endpoint, cancellationToken);

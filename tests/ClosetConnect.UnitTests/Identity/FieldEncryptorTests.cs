@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using ClosetConnect.Identity.Infrastructure.Encryption;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace ClosetConnect.UnitTests.Identity;
@@ -71,5 +72,40 @@ public class FieldEncryptorTests
         var options = new FieldEncryptionOptions { ActiveKeyId = "a", Keys = new() { ["a"] = Convert.ToBase64String(new byte[16]) } };
         var errors = options.Validate(new System.ComponentModel.DataAnnotations.ValidationContext(options)).ToList();
         Assert.That(errors.Select(e => e.ErrorMessage), Has.Some.Contains("32 random bytes"));
+    }
+
+    [Test]
+    public void A_value_under_a_retired_key_is_re_encrypted_under_the_active_one_and_an_active_one_is_left_alone()
+    {
+        var old = Encryptor("a", ("a", KeyA)).Encrypt("Ann Lee");
+        var rotated = Encryptor("b", ("a", KeyA), ("b", KeyB));
+
+        var moved = rotated.ReEncrypt(old);
+        Assert.Multiple(() =>
+        {
+            Assert.That(moved, Does.StartWith("b:"));
+            Assert.That(rotated.NeedsReEncryption(moved), Is.False);
+            Assert.That(rotated.ReEncrypt(moved), Is.SameAs(moved));
+            // Once every value has moved, key "a" can be removed from configuration.
+            Assert.That(Encryptor("b", ("b", KeyB)).Decrypt(moved), Is.EqualTo("Ann Lee"));
+        });
+    }
+
+    [Test]
+    public void At_login_a_name_under_a_retired_key_moves_to_the_active_key()
+    {
+        var rotated = Encryptor("b", ("a", KeyA), ("b", KeyB));
+        var user = ClosetConnect.Identity.Domain.User.Register("ann@example.com", "ann", Encryptor("a", ("a", KeyA)).Encrypt("Ann Lee"), "hash", DateTimeOffset.UnixEpoch);
+        // No query runs here: the context only has to exist.
+        using var db = new ClosetConnect.Identity.Infrastructure.IdentityDbContext(
+            new Microsoft.EntityFrameworkCore.DbContextOptionsBuilder<ClosetConnect.Identity.Infrastructure.IdentityDbContext>()
+                .UseMySql("Server=localhost", ClosetConnect.ServiceDefaults.Data.MariaDbVersion.Default).Options);
+        var reEncryptor = new ClosetConnect.Identity.Application.Accounts.PersonalDataReEncryptor(db, rotated,
+            Microsoft.Extensions.Logging.Abstractions.NullLogger<ClosetConnect.Identity.Application.Accounts.PersonalDataReEncryptor>.Instance);
+
+        Assert.That(reEncryptor.ReEncryptIfStale(user), Is.True);
+        Assert.That(user.FullNameEncrypted, Does.StartWith("b:"));
+        Assert.That(rotated.Decrypt(user.FullNameEncrypted), Is.EqualTo("Ann Lee"));
+        Assert.That(reEncryptor.ReEncryptIfStale(user), Is.False, "already under the active key");
     }
 }

@@ -1,0 +1,23 @@
+using ClosetConnect.ServiceDefaults.EventBus;
+using ClosetConnect.ServiceDefaults.EventBus.Events;
+
+namespace ClosetConnect.Payments.Application.EventHandlers;
+
+/// <summary>The account was erased: its orders are kept as financial records but no longer name the person.</summary>
+public sealed class UserDeletedHandler(PaymentsDbContext db, TimeProvider time, ILogger<UserDeletedHandler> logger)
+    : IIntegrationEventHandler<UserDeletedEvent>
+{
+    public async Task HandleAsync(UserDeletedEvent integrationEvent, CancellationToken cancellationToken)
+    {
+        var userId = integrationEvent.UserId;
+        var orders = await db.Orders.Where(o => o.BuyerId == userId || o.SellerId == userId).ToListAsync(cancellationToken);
+        var now = time.GetUtcNow();
+        foreach (var order in orders)
+        {
+            order.ErasePersonalData(userId, now);
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        logger.LogInformation("Anonymised {Orders} orders of erased user {UserId}", orders.Count, userId);
+    }
+}
