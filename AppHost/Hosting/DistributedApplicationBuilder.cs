@@ -25,7 +25,7 @@ internal sealed class DistributedApplicationBuilder : IDistributedApplicationTes
         this.options = options;
         var settings = new HostApplicationBuilderSettings
         {
-            Args = options.Args,
+            Args = ConfigurationArguments.Select(options.Args),
             ApplicationName = "ClosetConnect.AppHost",
             ContentRootPath = AppContext.BaseDirectory,
             // The AppHost runs services in Development unless told otherwise, as `dotnet run` of an Aspire AppHost does.
