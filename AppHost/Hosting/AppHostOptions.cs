@@ -29,6 +29,13 @@ public sealed class AppHostOptions
     [Range(typeof(TimeSpan), "00:00:01", "00:01:00")]
     public TimeSpan StopGracePeriod { get; set; } = TimeSpan.FromSeconds(15);
 
+    /// <summary>Where <c>backup</c> writes archives; <c>backups/</c> in the state directory by default.</summary>
+    public string? BackupDirectory { get; set; }
+
+    /// <summary>How many archives <c>backup</c> keeps; older ones are deleted after a successful backup.</summary>
+    [Range(1, 10_000)]
+    public int BackupsToKeep { get; set; } = 14;
+
     [Range(typeof(TimeSpan), "00:00:00.010", "00:01:00")]
     public TimeSpan RestartInitialDelay { get; set; } = TimeSpan.FromSeconds(1);
 

@@ -17,6 +17,7 @@ public sealed class DistributedApplication : IAsyncDisposable
     private readonly StateLayout state;
     private readonly bool deleteStateOnDispose;
     private bool started;
+    private bool partlyStarted;
     private bool disposed;
 
     internal DistributedApplication(IHost host, IReadOnlyList<IResource> resources, StateLayout state, string[] args, bool deleteStateOnDispose)
@@ -69,7 +70,31 @@ public sealed class DistributedApplication : IAsyncDisposable
             started = false;
             await host.StopAsync(cancellationToken);
         }
+        if (partlyStarted)
+        {
+            partlyStarted = false;
+            await Services.GetRequiredService<ResourceOrchestrator>().StopAsync(cancellationToken);
+        }
     }
+
+    /// <summary>True once <see cref="StartAsync"/> ran (every resource was asked to start).</summary>
+    internal bool IsStarted => started;
+
+    /// <summary>Starts only these resources (e.g. MariaDB for <c>backup</c>); <see cref="StopAsync"/> stops them.</summary>
+    internal async Task StartResourcesAsync(IReadOnlyCollection<string> resourceNames, CancellationToken cancellationToken)
+    {
+        partlyStarted = true;
+        await Services.GetRequiredService<ResourceOrchestrator>().StartOnlyAsync(resourceNames, cancellationToken);
+        foreach (var name in resourceNames)
+        {
+            await WaitForResourceHealthyAsync(name, cancellationToken);
+        }
+    }
+
+    /// <summary>Another AppHost process runs on this state directory: reach its servers on the ports it recorded.</summary>
+    internal bool TryAdoptRunningApplication() =>
+        Services.GetRequiredService<ResourceOrchestrator>().IsStateDirectoryInUse()
+        && EndpointRecord.TryAdopt(Services.GetRequiredService<StateLayout>(), Resources);
 
     /// <summary>Runs until the host is told to stop (Ctrl+C, SIGTERM, SIGHUP), then stops everything.</summary>
     internal async Task RunUntilShutdownAsync(CancellationToken cancellationToken)

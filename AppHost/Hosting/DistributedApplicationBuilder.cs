@@ -25,7 +25,7 @@ internal sealed class DistributedApplicationBuilder : IDistributedApplicationTes
         this.options = options;
         var settings = new HostApplicationBuilderSettings
         {
-            Args = options.Args,
+            Args = ConfigurationArguments.Select(options.Args),
             ApplicationName = "ClosetConnect.AppHost",
             ContentRootPath = AppContext.BaseDirectory,
             // The AppHost runs services in Development unless told otherwise, as `dotnet run` of an Aspire AppHost does.
@@ -48,6 +48,7 @@ internal sealed class DistributedApplicationBuilder : IDistributedApplicationTes
         {
             host.Logging.SetMinimumLevel(LogLevel.Warning);
         }
+        ExecutionContext = DistributedApplicationExecutionContext.FromArgs(options.Args);
         state = new StateLayout(ChooseStateDirectory());
         DeleteStateOnDispose = options.IsTestMode && options.StateDirectory is null;
     }
@@ -57,6 +58,8 @@ internal sealed class DistributedApplicationBuilder : IDistributedApplicationTes
     public IHostEnvironment Environment => host.Environment;
 
     public IServiceCollection Services => host.Services;
+
+    public DistributedApplicationExecutionContext ExecutionContext { get; }
 
     public IReadOnlyList<IResource> Resources => resources;
 
@@ -97,7 +100,11 @@ internal sealed class DistributedApplicationBuilder : IDistributedApplicationTes
         var appHostOptions = host.Configuration.GetSection(AppHostOptions.SectionName).Get<AppHostOptions>() ?? new AppHostOptions();
         ValidateModel();
         ModelPreparation.AllocatePorts(resources, useRandomPorts: options.IsTestMode);
-        ModelPreparation.ResolveParameters(resources, new ParameterStore(state.ParametersFile));
+        if (ExecutionContext.IsRunMode)
+        {
+            // Publishing needs no passwords: the cluster's Secret holds them. Leave parameters.json alone.
+            ModelPreparation.ResolveParameters(resources, new ParameterStore(state.ParametersFile));
+        }
 
         var services = host.Services;
         services.AddOptions<AppHostOptions>().BindConfiguration(AppHostOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();

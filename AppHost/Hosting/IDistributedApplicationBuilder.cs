@@ -14,6 +14,9 @@ public interface IDistributedApplicationBuilder
 
     IServiceCollection Services { get; }
 
+    /// <summary>Run mode (this machine) or publish mode (<c>publish</c>: Kubernetes manifests).</summary>
+    DistributedApplicationExecutionContext ExecutionContext { get; }
+
     IReadOnlyList<IResource> Resources { get; }
 
     /// <summary>Where servers keep their data, logs, generated secrets; <c>.apphost/</c> at the repository root by default.</summary>

@@ -19,6 +19,8 @@ public static class RedisClientExtensions
                 $"ConnectionString is missing. Set 'ConnectionStrings:{connectionName}' or '{SettingsSection}:ConnectionString'.");
         }
 
+        // Holds the server password: outside Development it must be a real secret.
+        builder.Services.RequireSecret($"ConnectionStrings:{connectionName}");
         var options = ConfigurationOptions.Parse(connectionString);
         // Keep retrying in the background instead of failing start-up while Redis is still coming up.
         options.AbortOnConnectFail = false;

@@ -32,6 +32,8 @@ public static class MySqlDbContextExtensions
                 $"ConnectionString is missing. Set 'ConnectionStrings:{connectionName}' or '{SettingsSection}:ConnectionString'.");
         }
 
+        // Holds the server password: outside Development it must be a real secret.
+        builder.Services.RequireSecret($"ConnectionStrings:{connectionName}");
         var connectionString = settings.ConnectionString;
         builder.Services.AddDbContextPool<TContext>((services, options) =>
         {

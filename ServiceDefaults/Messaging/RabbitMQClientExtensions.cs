@@ -34,6 +34,8 @@ public static class RabbitMQClientExtensions
                 $"ConnectionString is missing. Set 'ConnectionStrings:{connectionName}' or '{SettingsSection}:ConnectionString'.");
         }
 
+        // Holds the server password: outside Development it must be a real secret.
+        builder.Services.RequireSecret($"ConnectionStrings:{connectionName}");
         var serviceName = builder.Configuration["OTEL_SERVICE_NAME"] ?? builder.Environment.ApplicationName;
         builder.Services.AddSingleton<IConnectionFactory>(_ =>
         {

@@ -21,6 +21,9 @@ public sealed class ProjectResource(string name, IProjectMetadata metadata)
     /// <summary>OpenTelemetry's <c>service.instance.id</c>: one per resource for the lifetime of the AppHost.</summary>
     public string InstanceId { get; } = Guid.NewGuid().ToString();
 
+    /// <summary>Replicas, public ingress, GPU, secrets: what <c>publish</c> needs besides the runner's model.</summary>
+    public DeploymentSettings Deployment { get; } = new();
+
     /// <summary>The readiness probe path, as the service defaults map it.</summary>
     public string HealthCheckPath { get; internal set; } = "/health";
 }

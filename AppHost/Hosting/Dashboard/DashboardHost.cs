@@ -1,11 +1,11 @@
 using System.Text.Json.Serialization;
+using ClosetConnect.AppHost.Hosting.Orchestration;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using ClosetConnect.AppHost.Hosting.Orchestration;
 
 namespace ClosetConnect.AppHost.Hosting.Dashboard;
 

@@ -23,15 +23,37 @@ internal sealed class ResourceOrchestrator(
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
+        await StartOnlyAsync(controllers.Select(c => c.Resource.Name), cancellationToken);
+    }
+
+    /// <summary>Starts some resources only, e.g. MariaDB for <c>backup</c> and <c>restore</c>; their dependencies must be among them.</summary>
+    public async Task StartOnlyAsync(IEnumerable<string> resourceNames, CancellationToken cancellationToken)
+    {
+        var selected = resourceNames.Select(Get).ToList();
         stateLock = LockStateDirectory();
         await registry.StopOrphansAsync(options.Value.StopGracePeriod, cancellationToken);
-        EnsureFixedPortsAreFree();
-        logger.LogInformation("Starting {Count} resources; state in {StateDirectory}", controllers.Count, state.Root);
-        foreach (var controller in controllers)
+        EnsureFixedPortsAreFree(selected);
+        EndpointRecord.Write(state, controllers.Select(c => c.Resource));
+        logger.LogInformation("Starting {Count} resources; state in {StateDirectory}", selected.Count, state.Root);
+        foreach (var controller in selected)
         {
             controller.Start();
         }
         monitor = MonitorHealthAsync(monitorCancellation.Token);
+    }
+
+    /// <summary>True while another AppHost process runs on this state directory.</summary>
+    public bool IsStateDirectoryInUse()
+    {
+        try
+        {
+            using var probe = new FileStream(state.LockFile, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+            return false;
+        }
+        catch (IOException)
+        {
+            return true;
+        }
     }
 
     public async Task StopAsync(CancellationToken cancellationToken)
@@ -70,9 +92,9 @@ internal sealed class ResourceOrchestrator(
         }
     }
 
-    private void EnsureFixedPortsAreFree()
+    private static void EnsureFixedPortsAreFree(IEnumerable<ResourceController> selected)
     {
-        var busy = controllers
+        var busy = selected
             .Select(c => c.Resource)
             .OfType<IResourceWithEndpoints>()
             .SelectMany(r => r.Endpoints.Where(e => e.Port is not null && e.AllocatedPort == e.Port).Select(e => (Resource: r, Endpoint: e)))

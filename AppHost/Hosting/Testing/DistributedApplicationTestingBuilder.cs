@@ -13,17 +13,22 @@ public static class DistributedApplicationTestingBuilder
         where TEntryPoint : IProjectMetadata, new() =>
         CreateAsync<TEntryPoint>([], cancellationToken);
 
-    public static async Task<IDistributedApplicationTestingBuilder> CreateAsync<TEntryPoint>(string[] args, CancellationToken cancellationToken = default)
+    public static Task<IDistributedApplicationTestingBuilder> CreateAsync<TEntryPoint>(string[] args, CancellationToken cancellationToken = default)
+        where TEntryPoint : IProjectMetadata, new() =>
+        CreateAsync<TEntryPoint>(new DistributedApplicationOptions { Args = args }, cancellationToken);
+
+    /// <summary>As above with options, e.g. a <c>StateDirectory</c> that several runs share (backup, wipe, restore).</summary>
+    public static async Task<IDistributedApplicationTestingBuilder> CreateAsync<TEntryPoint>(DistributedApplicationOptions options, CancellationToken cancellationToken = default)
         where TEntryPoint : IProjectMetadata, new()
     {
         var entryPoint = typeof(TEntryPoint).Assembly.EntryPoint
             ?? throw new DistributedApplicationException($"{typeof(TEntryPoint).Assembly.GetName().Name} has no entry point.");
-        var interception = new EntryPointInterception(args);
+        var interception = new EntryPointInterception(options);
         var previous = EntryPointInterception.Current;
         EntryPointInterception.Current = interception;
         try
         {
-            var result = entryPoint.Invoke(null, entryPoint.GetParameters().Length == 0 ? null : [args]);
+            var result = entryPoint.Invoke(null, entryPoint.GetParameters().Length == 0 ? null : [options.Args]);
             if (result is Task task)
             {
                 await task.WaitAsync(cancellationToken);

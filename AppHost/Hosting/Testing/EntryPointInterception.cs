@@ -5,7 +5,7 @@ namespace ClosetConnect.AppHost.Hosting.Testing;
 /// test-mode builder here, and that builder's <c>Build()</c> captures itself and stops Program with
 /// <see cref="EntryPointInterceptedException"/>.
 /// </summary>
-internal sealed class EntryPointInterception(string[] testArgs)
+internal sealed class EntryPointInterception(DistributedApplicationOptions testOptions)
 {
     private static readonly AsyncLocal<EntryPointInterception?> CurrentInterception = new();
 
@@ -19,7 +19,7 @@ internal sealed class EntryPointInterception(string[] testArgs)
 
     public IDistributedApplicationBuilder CreateBuilder(string[] programArgs)
     {
-        var builder = new DistributedApplicationBuilder(new DistributedApplicationOptions { Args = [.. programArgs, .. testArgs], IsTestMode = true })
+        var builder = new DistributedApplicationBuilder(testOptions with { Args = [.. programArgs, .. testOptions.Args], IsTestMode = true })
         {
             InterceptBuild = built => CapturedBuilder = built,
         };

@@ -1,0 +1,54 @@
+namespace ClosetConnect.AppHost.Hosting.Publishing;
+
+/// <summary>Names and numbers the manifests share; the cluster's operators see them in docs/operations.md.</summary>
+public static class ClusterConventions
+{
+    /// <summary>The Secret every secret value comes from (keys as environment variable names, e.g. <c>ConnectionStrings__closetdb</c>).</summary>
+    public const string SecretName = "closetconnect-secrets";
+
+    /// <summary>Environment-wide settings (environment name, OTLP endpoint), one per overlay.</summary>
+    public const string EnvironmentConfigMapName = "closetconnect-environment";
+
+    public const string ImageRegistry = "ghcr.io/closetconnect";
+
+    /// <summary>Where the overlays' images point until CD pins them to a commit (<c>kustomize edit set image</c>).</summary>
+    public const string DefaultImageTag = "latest";
+
+    public const int HttpPort = 8080;
+
+    public const int ServicePort = 80;
+
+    /// <summary>The ASP.NET images' non-root "app" user.</summary>
+    public const long AppUserId = 1654;
+
+    public const string OtlpEndpoint = "http://otel-collector.observability.svc.cluster.local:4317";
+
+    public const string ObservabilityNamespace = "observability";
+
+    public const string MonitoringNamespace = "monitoring";
+
+    public const string IngressControllerNamespace = "ingress-nginx";
+
+    public const string IngressClassName = "nginx";
+
+    public const string TlsSecretName = "closetconnect-tls";
+
+    public const string SecretFilesPath = "/run/secrets";
+
+    public const int MaxReplicas = 10;
+
+    public const string PartOf = "closetconnect";
+
+    public static string Image(string name) => $"closetconnect/{name}";
+
+    public static IDictionary<string, string> Selector(string name) =>
+        new Dictionary<string, string> { ["app.kubernetes.io/name"] = name };
+
+    public static IDictionary<string, string> Labels(string name, string component) =>
+        new Dictionary<string, string>
+        {
+            ["app.kubernetes.io/name"] = name,
+            ["app.kubernetes.io/component"] = component,
+            ["app.kubernetes.io/part-of"] = PartOf,
+        };
+}
