@@ -1,3 +1,4 @@
+using System.Net.Http.Headers;
 using System.Security.Claims;
 using ClosetConnect.Identity.Application.Accounts;
 using ClosetConnect.Identity.Application.Audit;
@@ -5,7 +6,6 @@ using ClosetConnect.Identity.Application.Gdpr;
 using ClosetConnect.Identity.Infrastructure.Encryption;
 using ClosetConnect.Identity.Infrastructure.Export;
 using ClosetConnect.ServiceDefaults.Authentication;
-using System.Net.Http.Headers;
 
 namespace ClosetConnect.Identity.Apis;
 

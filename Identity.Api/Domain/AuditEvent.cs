@@ -37,18 +37,18 @@ public sealed class AuditEvent
 
     public static AuditEvent Record(
         string action, AuditOutcome outcome, Guid? userId, Guid? actorId, string? resource, string? ipAddress, string? requestId, string? reason, DateTimeOffset now) => new()
-    {
-        Id = Guid.CreateVersion7(now),
-        OccurredAt = now,
-        Action = action,
-        Outcome = outcome,
-        UserId = userId,
-        ActorId = actorId,
-        Resource = resource,
-        IpAddress = ipAddress,
-        RequestId = requestId,
-        Reason = reason,
-    };
+        {
+            Id = Guid.CreateVersion7(now),
+            OccurredAt = now,
+            Action = action,
+            Outcome = outcome,
+            UserId = userId,
+            ActorId = actorId,
+            Resource = resource,
+            IpAddress = ipAddress,
+            RequestId = requestId,
+            Reason = reason,
+        };
 
     /// <summary>The account was erased: the event stays as a record that it happened, without the address it came from.</summary>
     public void ForgetIpAddress() => IpAddress = null;
