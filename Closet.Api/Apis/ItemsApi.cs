@@ -83,6 +83,13 @@ public static class ItemsApi
         }
 
         var userId = principal.GetUserId();
+        if (await services.Db.ErasedAccounts.AnyAsync(a => a.UserId == userId, cancellationToken))
+        {
+            // A token issued before the account was erased is still within its hour.
+            return TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Account deleted",
+                detail: "This account has been deleted; its closet cannot take new items.");
+        }
+
         var now = services.Time.GetUtcNow();
         var itemId = Guid.CreateVersion7(now);
         var imageKey = $"items/{userId:N}/{itemId:N}/original.{sanitized.Format.Extension}";

@@ -10,6 +10,8 @@ public sealed class ClosetDbContext(DbContextOptions<ClosetDbContext> options) :
 
     public DbSet<ClosetItem> Items => Set<ClosetItem>();
 
+    public DbSet<ErasedAccount> ErasedAccounts => Set<ErasedAccount>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.Entity<UserCloset>(closet =>
@@ -49,6 +51,8 @@ public sealed class ClosetDbContext(DbContextOptions<ClosetDbContext> options) :
                 color.HasIndex(c => c.Name);
             });
         });
+
+        modelBuilder.Entity<ErasedAccount>().HasKey(a => a.UserId);
 
         modelBuilder.AddTransactionalMessaging();
     }

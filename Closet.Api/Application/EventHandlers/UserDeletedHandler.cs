@@ -6,7 +6,7 @@ namespace ClosetConnect.Closet.Application.EventHandlers;
 /// The account was erased: its items, closet and every image (original, cut-out, mask) go. Idempotent: a redelivery
 /// finds nothing left to delete.
 /// </summary>
-public sealed class UserDeletedHandler(ClosetDbContext db, IBlobStore blobs, ILogger<UserDeletedHandler> logger)
+public sealed class UserDeletedHandler(ClosetDbContext db, IBlobStore blobs, TimeProvider time, ILogger<UserDeletedHandler> logger)
     : IIntegrationEventHandler<UserDeletedEvent>
 {
     public async Task HandleAsync(UserDeletedEvent integrationEvent, CancellationToken cancellationToken)
@@ -16,6 +16,11 @@ public sealed class UserDeletedHandler(ClosetDbContext db, IBlobStore blobs, ILo
         var blobKeys = items.SelectMany(i => i.BlobKeys()).ToList();
         db.Items.RemoveRange(items);
         await db.Closets.Where(c => c.UserId == userId).ExecuteDeleteAsync(cancellationToken);
+        if (!await db.ErasedAccounts.AnyAsync(a => a.UserId == userId, cancellationToken))
+        {
+            db.ErasedAccounts.Add(new ErasedAccount(userId, time.GetUtcNow()));
+        }
+
         await db.SaveChangesAsync(cancellationToken);
 
         // Files after the rows: should the commit fail, the event is redelivered and finds the rows (and keys) again.

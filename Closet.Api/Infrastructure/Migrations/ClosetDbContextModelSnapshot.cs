@@ -106,6 +106,20 @@ namespace ClosetConnect.Closet.Infrastructure.Migrations
                     b.ToTable("Items");
                 });
 
+            modelBuilder.Entity("ClosetConnect.Closet.Domain.ErasedAccount", b =>
+                {
+                    b.Property<Guid>("UserId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("char(36)");
+
+                    b.Property<DateTimeOffset>("ErasedAt")
+                        .HasColumnType("datetime(6)");
+
+                    b.HasKey("UserId");
+
+                    b.ToTable("ErasedAccounts");
+                });
+
             modelBuilder.Entity("ClosetConnect.Closet.Domain.UserCloset", b =>
                 {
                     b.Property<Guid>("UserId")

@@ -171,6 +171,12 @@ public sealed class AccountTests
         await EventuallyAsync(async () =>
             (await user.Client.GetFromJsonAsync<JsonElement>("/api/v1/closet/items", cancellationToken)).GetProperty("total").GetInt32() == 0
             && (!Directory.Exists(imageFolder) || !Directory.EnumerateFiles(imageFolder).Any()), cancellationToken);
+        using (var reupload = await user.Client.PostAsync("/api/v1/closet/items",
+            GatewayClient.ItemForm(RepositoryPaths.VisionFixture("images/photo-00.png"), "After erasure"), cancellationToken))
+        {
+            Assert.That(reupload.StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized), "the access token outlives the account, the closet does not come back");
+        }
+
         await EventuallyAsync(async () => await ReadOrderAsync(app, orderId, cancellationToken) is { BuyerId: var buyer } && buyer == Guid.Empty, cancellationToken);
         var anonymised = await ReadOrderAsync(app, orderId, cancellationToken);
         Assert.That(anonymised!.Value.Amount, Is.EqualTo(42_000), "the financial record keeps its amount");

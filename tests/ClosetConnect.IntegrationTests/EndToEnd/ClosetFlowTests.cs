@@ -65,7 +65,7 @@ public sealed class ClosetFlowTests
     }
 
     [Test]
-    public async Task A_corrupt_image_ends_failed_with_a_reason_instead_of_hanging(CancellationToken cancellationToken)
+    public async Task A_corrupt_image_is_refused_with_a_reason_and_nothing_is_stored(CancellationToken cancellationToken)
     {
         var app = await SharedAppHost.GetAsync(cancellationToken);
         var owner = await GatewayClient.SignUpAsync(app, cancellationToken);
@@ -73,12 +73,13 @@ public sealed class ClosetFlowTests
         await File.WriteAllBytesAsync(corrupt, [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, .. new byte[512]], cancellationToken);
 
         using var upload = await owner.Client.PostAsync("/api/v1/closet/items", GatewayClient.ItemForm(corrupt, "Broken"), cancellationToken);
-        await GatewayClient.EnsureAsync(upload, HttpStatusCode.Created, cancellationToken);
-        var id = (await upload.Content.ReadFromJsonAsync<JsonElement>(cancellationToken)).GetProperty("id").GetGuid();
 
-        var item = await WaitUntilAnalyzedAsync(owner.Client, $"/api/v1/closet/items/{id}", cancellationToken);
-        Assert.That(item.GetProperty("status").GetString(), Is.EqualTo("failed"));
-        Assert.That(item.GetProperty("failureReason").GetString(), Is.Not.Empty);
+        Assert.That(upload.StatusCode, Is.EqualTo(HttpStatusCode.UnprocessableEntity));
+        var problem = await upload.Content.ReadFromJsonAsync<JsonElement>(cancellationToken);
+        Assert.That(problem.GetProperty("detail").GetString(), Is.EqualTo("The file looks like image/png but cannot be decoded."));
+        var list = await owner.Client.GetFromJsonAsync<JsonElement>("/api/v1/closet/items", cancellationToken);
+        Assert.That(list.GetProperty("total").GetInt32(), Is.Zero);
+        Assert.That(Directory.Exists(Path.Combine(app.StatePath("blobs"), "items", owner.UserId.ToString("N"))), Is.False, "no orphan file");
     }
 
     [Test]

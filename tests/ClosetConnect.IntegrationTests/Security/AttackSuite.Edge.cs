@@ -65,15 +65,16 @@ public sealed partial class AttackSuite
         var app = await AppAsync(cancellationToken);
         using var attacker = GatewayClient.CreateClient(app);
         using var bystander = GatewayClient.CreateClient(app);
-        var guess = Json(new { email = "nobody@example.com", password = "Wrong!Pass1" });
+        // A different account each time (password spraying), so the per-account lockout does not answer first.
+        StringContent Guess() => Json(new { email = $"nobody-{Guid.NewGuid():N}@example.com", password = "Wrong!Pass1" });
 
         for (var attempt = 1; attempt <= 5; attempt++)
         {
-            using var allowed = await attacker.PostAsync("/api/v1/auth/login", guess, cancellationToken);
+            using var allowed = await attacker.PostAsync("/api/v1/auth/login", Guess(), cancellationToken);
             Assert.That(allowed.StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized), $"attempt {attempt}");
         }
 
-        using var limited = await attacker.PostAsync("/api/v1/auth/login", guess, cancellationToken);
+        using var limited = await attacker.PostAsync("/api/v1/auth/login", Guess(), cancellationToken);
         var problem = await ProblemAsync(limited, HttpStatusCode.TooManyRequests, cancellationToken);
         Assert.That(int.Parse(limited.Headers.GetValues("Retry-After").Single(), System.Globalization.CultureInfo.InvariantCulture), Is.InRange(1, 60));
         Assert.That(problem.GetProperty("detail").GetString(), Does.StartWith("Slow down"));
@@ -81,7 +82,7 @@ public sealed partial class AttackSuite
         using var registerToo = await attacker.PostAsync("/api/v1/auth/register", Json(new { }), cancellationToken);
         Assert.That(registerToo.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest), "registration has its own window");
 
-        using var other = await bystander.PostAsync("/api/v1/auth/login", guess, cancellationToken);
+        using var other = await bystander.PostAsync("/api/v1/auth/login", Guess(), cancellationToken);
         Assert.That(other.StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized), "another client address is not limited");
     }
 

@@ -68,6 +68,7 @@ public sealed class VisionWorkerFaultTests
         Assert.That(await HealthWhenListeningAsync(client, cancellationToken), Is.EqualTo(HttpStatusCode.ServiceUnavailable));
         Assert.That(string.Join('\n', app.GetResourceLogs("vision-worker", 500)), Does.Contain(modelPath), "the log names the missing file");
 
+        await WaitForQueueAsync(cancellationToken);
         var uploaded = await UploadAsync("photo-05.png", cancellationToken);
         await Task.Delay(TimeSpan.FromSeconds(3), cancellationToken);
         Assert.That(await channel.BasicGetAsync(results, autoAck: true, cancellationToken), Is.Null, "nothing analysed, nothing failed");
@@ -87,6 +88,14 @@ public sealed class VisionWorkerFaultTests
             Assert.That(File.Exists(Path.Combine(blobs, analyzed.CutoutKey!)), Is.True);
         });
         await app.WaitForResourceHealthyAsync("vision-worker", cancellationToken);
+
+        // A photo that cannot be decoded is reported failed with the reason, not retried.
+        var corrupt = await UploadAsync(bytes: [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, .. new byte[256]], cancellationToken);
+        var failure = await NextResultAsync(cancellationToken);
+        Assert.That(failure.RoutingKey, Is.EqualTo("vision.item-analysis-failed"));
+        var failed = JsonSerializer.Deserialize<ItemAnalysisFailedEvent>(failure.Body.Span, EventSerializer.Options)!;
+        Assert.That(failed.ItemId, Is.EqualTo(corrupt.ItemId));
+        Assert.That(failed.Reason, Is.Not.Empty);
 
         // A message that keeps failing (a blob key that escapes the store) is retried, then dead-lettered.
         var poison = new ItemImageUploadedEvent(Guid.NewGuid(), Guid.NewGuid(), "../../etc/passwd", "image/png") { OccurredAt = DateTimeOffset.UtcNow };
@@ -118,13 +127,34 @@ public sealed class VisionWorkerFaultTests
         }
     }
 
-    private async Task<ItemImageUploadedEvent> UploadAsync(string fixture, CancellationToken cancellationToken)
+    /// <summary>The worker declares its queue once it reaches RabbitMQ; a message sent before then has nowhere to go.</summary>
+    private async Task WaitForQueueAsync(CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            await using var probe = await broker.CreateChannelAsync(cancellationToken: cancellationToken);
+            try
+            {
+                await probe.QueueDeclarePassiveAsync(Queue, cancellationToken);
+                return;
+            }
+            catch (RabbitMQ.Client.Exceptions.OperationInterruptedException)
+            {
+                await Task.Delay(200, cancellationToken);
+            }
+        }
+    }
+
+    private Task<ItemImageUploadedEvent> UploadAsync(string fixture, CancellationToken cancellationToken) =>
+        UploadAsync(File.ReadAllBytes(RepositoryPaths.VisionFixture($"images/{fixture}")), cancellationToken);
+
+    private async Task<ItemImageUploadedEvent> UploadAsync(byte[] bytes, CancellationToken cancellationToken)
     {
         var userId = Guid.NewGuid();
         var itemId = Guid.NewGuid();
         var key = $"items/{userId:N}/{itemId:N}/original.png";
         Directory.CreateDirectory(Path.GetDirectoryName(Path.Combine(blobs, key))!);
-        File.Copy(RepositoryPaths.VisionFixture($"images/{fixture}"), Path.Combine(blobs, key));
+        await File.WriteAllBytesAsync(Path.Combine(blobs, key), bytes, cancellationToken);
         var uploaded = new ItemImageUploadedEvent(itemId, userId, key, "image/png") { OccurredAt = DateTimeOffset.UtcNow };
         await PublishAsync(uploaded, cancellationToken);
         return uploaded;

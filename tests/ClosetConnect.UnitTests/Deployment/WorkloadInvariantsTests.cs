@@ -151,7 +151,9 @@ public sealed class WorkloadInvariantsTests(string environmentName)
         Assert.Multiple(() =>
         {
             Assert.That(Callers("gateway"), Is.EquivalentTo(new[] { "namespace:ingress-nginx", "namespace:monitoring" }));
-            Assert.That(Callers("closet-api"), Is.EquivalentTo(new[] { "gateway", "namespace:monitoring" }));
+            // Identity asks Closet and Payments for the GDPR data export.
+            Assert.That(Callers("closet-api"), Is.EquivalentTo(new[] { "gateway", "identity-api", "namespace:monitoring" }));
+            Assert.That(Callers("payments-api"), Is.EquivalentTo(new[] { "gateway", "identity-api", "namespace:monitoring" }));
             Assert.That(Callers("identity-api"), Is.EquivalentTo(new[] { "closet-api", "payments-api", "gateway", "namespace:monitoring" }));
             if (environment.InClusterBackingServices)
             {
