@@ -21,7 +21,9 @@ public sealed class SharedAppHost
         {
             if (app is null)
             {
-                var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.AppHost>(cancellationToken);
+                // The OTLP receiver on (a free port, as every port in test mode): telemetry tests read what the services
+                // exported, and the others pay only for a small batch of protobuf a second.
+                var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.AppHost>(["--AppHost:OtlpReceiver:Enabled=true"], cancellationToken);
                 var booting = await builder.BuildAsync(cancellationToken);
                 await booting.StartAsync(cancellationToken);
                 app = booting;
