@@ -23,9 +23,9 @@ internal static class DashboardEndpoints
         app.MapGet("/api/resources", Resources);
         app.MapGet("/api/resources/{name}/logs", Logs);
 
-        app.MapGet("/traces", TracesPage);
-        app.MapGet("/traces/{traceId}", TracePage);
-        app.MapGet("/logs", StructuredLogsPage);
+        app.MapGet("/traces", TracesHtml);
+        app.MapGet("/traces/{traceId}", TraceHtml);
+        app.MapGet("/logs", StructuredLogsHtml);
         app.MapGet("/api/traces", Traces);
         app.MapGet("/api/traces/{traceId}", Trace);
         app.MapGet("/api/logs", StructuredLogs);
@@ -46,19 +46,19 @@ internal static class DashboardEndpoints
             ? TypedResults.Ok(logs.RecentLines(name, Math.Clamp(lines ?? 200, 1, 500)))
             : TypedResults.NotFound();
 
-    private static ContentHttpResult TracesPage([AsParameters] TraceListFilter filter, TelemetryStore store, TelemetryDestination destination) =>
+    private static ContentHttpResult TracesHtml([AsParameters] TraceListFilter filter, TelemetryStore store, TelemetryDestination destination) =>
         TypedResults.Content(
-            Dashboard.TracesPage.Render(store.GetTraces(filter.Service, filter.EffectiveLimit), store.ServiceNames(), filter.Service, destination.Note),
+            TracesPage.Render(store.GetTraces(filter.Service, filter.EffectiveLimit), store.ServiceNames(), filter.Service, destination.Note),
             HtmlContentType);
 
-    private static ContentHttpResult TracePage(string traceId, TelemetryStore store, TelemetryDestination destination) =>
+    private static ContentHttpResult TraceHtml(string traceId, TelemetryStore store, TelemetryDestination destination) =>
         store.GetTrace(traceId) is { } trace
             ? TypedResults.Content(TraceDetailPage.Render(trace), HtmlContentType)
             : TypedResults.Content(TraceDetailPage.RenderNotFound(traceId, destination.Note), HtmlContentType, statusCode: StatusCodes.Status404NotFound);
 
-    private static ContentHttpResult StructuredLogsPage([AsParameters] LogListFilter filter, TelemetryStore store, TelemetryDestination destination) =>
+    private static ContentHttpResult StructuredLogsHtml([AsParameters] LogListFilter filter, TelemetryStore store, TelemetryDestination destination) =>
         filter.TryGetQuery(out var query, out var problem)
-            ? TypedResults.Content(Dashboard.StructuredLogsPage.Render(store.GetLogs(query), store.ServiceNames(), query, destination.Note), HtmlContentType)
+            ? TypedResults.Content(StructuredLogsPage.Render(store.GetLogs(query), store.ServiceNames(), query, destination.Note), HtmlContentType)
             : TypedResults.Text(problem, statusCode: StatusCodes.Status400BadRequest);
 
     private static Ok<IReadOnlyList<TraceSummary>> Traces([AsParameters] TraceListFilter filter, TelemetryStore store) =>
