@@ -12,8 +12,8 @@ namespace ClosetConnect.AppHost.Hosting.Dashboard;
 
 /// <summary>
 /// A small web server of its own (Kestrel on <c>AppHost:DashboardUrl</c>, loopback), so the orchestrating host stays
-/// a plain generic host: a page listing the resources with their recent logs, pages of the traces and structured logs the OTLP receiver
-/// took in, and the same as JSON.
+/// a plain generic host: a page listing the resources with their recent logs, pages of the traces and structured logs
+/// the OTLP receiver took in, and the same as JSON.
 /// </summary>
 internal sealed class DashboardHost(
     ResourceNotificationService notifications,
