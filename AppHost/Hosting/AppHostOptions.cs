@@ -10,7 +10,7 @@ public sealed class AppHostOptions
     /// <summary>Overrides the state directory (default <c>.apphost/</c> at the repository root).</summary>
     public string? StateDirectory { get; set; }
 
-    /// <summary>OTLP receiver the services export to; none by default, so services export nothing.</summary>
+    /// <summary>An external OTLP collector the services export to instead of the dashboard's own receiver (which then stays off).</summary>
     [Url]
     public string? OtlpEndpoint { get; set; }
 

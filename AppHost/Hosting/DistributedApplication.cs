@@ -135,7 +135,7 @@ public sealed class DistributedApplication : IAsyncDisposable
         var project = FindResource(resourceName) as ProjectResource
             ?? throw new ArgumentException($"Resource '{resourceName}' is not a project.", nameof(resourceName));
         var context = Services.GetRequiredService<Launchers.LauncherContext>();
-        return ProjectEnvironment.For(project, new ProjectEnvironmentSettings(context.EnvironmentName, context.Options.OtlpEndpoint));
+        return ProjectEnvironment.For(project, new ProjectEnvironmentSettings(context.EnvironmentName, context.Telemetry.Export));
     }
 
     /// <summary>Stops one resource (SIGTERM, grace period, SIGKILL), e.g. to test how services ride out a broker outage.</summary>

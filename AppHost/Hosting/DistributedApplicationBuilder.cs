@@ -3,6 +3,7 @@ using ClosetConnect.AppHost.Hosting.ApplicationModel;
 using ClosetConnect.AppHost.Hosting.Dashboard;
 using ClosetConnect.AppHost.Hosting.Launchers;
 using ClosetConnect.AppHost.Hosting.Orchestration;
+using ClosetConnect.AppHost.Hosting.Telemetry;
 using ClosetConnect.AppHost.Hosting.Testing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -37,10 +38,14 @@ internal sealed class DistributedApplicationBuilder : IDistributedApplicationTes
         if (options.IsTestMode)
         {
             // Defaults first: the machine's environment and the test's args still override them.
+            var ports = PortAllocator.AllocateFreePorts(2);
             settings.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
             {
-                [$"{AppHostOptions.SectionName}:{nameof(AppHostOptions.DashboardUrl)}"] = $"http://127.0.0.1:{PortAllocator.AllocateFreePorts(1)[0]}",
+                [$"{AppHostOptions.SectionName}:{nameof(AppHostOptions.DashboardUrl)}"] = $"http://127.0.0.1:{ports[0]}",
                 [$"{AppHostOptions.SectionName}:{nameof(AppHostOptions.ResourceLogsToConsole)}"] = "false",
+                // Telemetry costs every test a little; a test that looks at it turns the receiver on.
+                [$"{OtlpReceiverOptions.SectionName}:{nameof(OtlpReceiverOptions.Enabled)}"] = "false",
+                [$"{OtlpReceiverOptions.SectionName}:{nameof(OtlpReceiverOptions.Url)}"] = $"http://127.0.0.1:{ports[1]}",
             });
         }
         host = Host.CreateApplicationBuilder(settings);
@@ -123,7 +128,8 @@ internal sealed class DistributedApplicationBuilder : IDistributedApplicationTes
             sp.GetRequiredService<IOptions<AppHostOptions>>().Value,
             host.Environment.EnvironmentName,
             sp.GetRequiredService<TimeProvider>(),
-            sp.GetRequiredService<IHttpClientFactory>()));
+            sp.GetRequiredService<IHttpClientFactory>(),
+            sp.GetRequiredService<TelemetryDestination>()));
         services.AddSingleton(sp => new ResourceOrchestrator(
             [.. resources.Select(r => CreateController(r, sp))],
             state,
@@ -131,8 +137,10 @@ internal sealed class DistributedApplicationBuilder : IDistributedApplicationTes
             sp.GetRequiredService<IOptions<AppHostOptions>>(),
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<ILogger<ResourceOrchestrator>>()));
+        var dashboardRuns = appHostOptions.DashboardEnabled && !options.DisableDashboard;
+        services.AddDashboardTelemetry(dashboardRuns);
         services.AddHostedService(sp => sp.GetRequiredService<ResourceOrchestrator>());
-        if (appHostOptions.DashboardEnabled && !options.DisableDashboard)
+        if (dashboardRuns)
         {
             services.AddHostedService<DashboardHost>();
         }

@@ -22,8 +22,10 @@ public sealed class SharedAppHost
             if (app is null)
             {
                 // The admin tests need a first admin: the bootstrap account, promoted once it verifies its email.
+                // The OTLP receiver is on (a free port, as every port in test mode): telemetry tests read what the
+                // services exported, and the others pay only for a small batch of protobuf a second.
                 var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.AppHost>(
-                    [$"--AppHost:BootstrapAdminEmail={EndToEnd.GatewayClient.AdminEmail}"], cancellationToken);
+                    [$"--AppHost:BootstrapAdminEmail={EndToEnd.GatewayClient.AdminEmail}", "--AppHost:OtlpReceiver:Enabled=true"], cancellationToken);
                 var booting = await builder.BuildAsync(cancellationToken);
                 await booting.StartAsync(cancellationToken);
                 app = booting;

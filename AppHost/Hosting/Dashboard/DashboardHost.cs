@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using ClosetConnect.AppHost.Hosting.Orchestration;
+using ClosetConnect.AppHost.Hosting.Telemetry;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
@@ -11,11 +12,14 @@ namespace ClosetConnect.AppHost.Hosting.Dashboard;
 
 /// <summary>
 /// A small web server of its own (Kestrel on <c>AppHost:DashboardUrl</c>, loopback), so the orchestrating host stays
-/// a plain generic host: a page listing the resources with their recent logs, and the same as JSON.
+/// a plain generic host: a page listing the resources with their recent logs, pages of the traces and structured logs
+/// the OTLP receiver took in, and the same as JSON.
 /// </summary>
 internal sealed class DashboardHost(
     ResourceNotificationService notifications,
     ResourceLogs logs,
+    TelemetryStore telemetry,
+    TelemetryDestination telemetryDestination,
     IOptions<AppHostOptions> options,
     ILogger<DashboardHost> logger) : IHostedService, IAsyncDisposable
 {
@@ -29,6 +33,8 @@ internal sealed class DashboardHost(
         builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         builder.Services.AddSingleton(notifications);
         builder.Services.AddSingleton(logs);
+        builder.Services.AddSingleton(telemetry);
+        builder.Services.AddSingleton(telemetryDestination);
         web = builder.Build();
         web.MapDashboard();
         try

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using System.Text.Encodings.Web;
 
 namespace ClosetConnect.AppHost.Hosting.Dashboard;
@@ -7,23 +6,13 @@ namespace ClosetConnect.AppHost.Hosting.Dashboard;
 /// <summary>Plain server-rendered HTML that refreshes itself every few seconds; no script at all.</summary>
 internal static class DashboardPage
 {
-    private const string Style = """
-        body { font-family: system-ui, sans-serif; margin: 2rem; color: #222; }
-        table { border-collapse: collapse; width: 100%; }
-        th, td { text-align: left; padding: .35rem .6rem; border-bottom: 1px solid #ddd; }
-        .Healthy { color: #137333; } .Unhealthy { color: #b3261e; } .none { color: #888; }
-        pre { background: #f6f6f6; padding: .5rem; overflow-x: auto; font-size: .8rem; }
-        """;
+    private const string ProjectType = "Project";
 
     public static string Render(IReadOnlyList<ResourceSnapshot> snapshots, Func<string, IReadOnlyList<string>> recentLogs)
     {
         var html = HtmlEncoder.Default;
-        var page = new StringBuilder();
-        page.Append(CultureInfo.InvariantCulture, $"""
-            <!DOCTYPE html>
-            <html lang="en"><head><meta charset="utf-8"><meta http-equiv="refresh" content="3">
-            <title>ClosetConnect AppHost</title><style>{Style}</style></head><body>
-            <h1>ClosetConnect AppHost</h1>
+        var page = DashboardLayout.Begin("ClosetConnect AppHost", refreshSeconds: 3);
+        page.Append("""
             <p><a href="/api/resources">JSON</a></p>
             <table><thead><tr><th>Resource</th><th>Type</th><th>State</th><th>Health</th><th>Endpoints</th><th>PID</th><th>Restarts</th><th>Note</th></tr></thead><tbody>
             """);
@@ -39,12 +28,15 @@ internal static class DashboardPage
         page.Append("</tbody></table>");
         foreach (var s in snapshots)
         {
+            // Only projects export telemetry; the servers have console output alone.
+            var telemetry = s.ResourceType == ProjectType
+                ? $"""· <a href="{DashboardFormat.Href("/traces", ("service", s.Name))}">traces</a> · <a href="{DashboardFormat.Href("/logs", ("service", s.Name))}">structured logs</a>"""
+                : string.Empty;
             page.Append(CultureInfo.InvariantCulture, $"""
-                <h2 id="{html.Encode(s.Name)}">{html.Encode(s.Name)} <small><a href="/api/resources/{html.Encode(s.Name)}/logs">logs</a></small></h2>
+                <h2 id="{html.Encode(s.Name)}">{html.Encode(s.Name)} <small><a href="/api/resources/{html.Encode(s.Name)}/logs">console</a> {telemetry}</small></h2>
                 <pre>{html.Encode(string.Join('\n', recentLogs(s.Name)))}</pre>
                 """);
         }
-        page.Append("</body></html>");
-        return page.ToString();
+        return DashboardLayout.End(page);
     }
 }

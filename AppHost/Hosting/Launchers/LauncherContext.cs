@@ -1,8 +1,9 @@
 using ClosetConnect.AppHost.Hosting.Orchestration;
+using ClosetConnect.AppHost.Hosting.Telemetry;
 
 namespace ClosetConnect.AppHost.Hosting.Launchers;
 
-/// <summary>What launchers share: the state directory, the process records, settings and the clock.</summary>
+/// <summary>What launchers share: the state directory, the process records, settings, the clock and where services export telemetry.</summary>
 internal sealed record LauncherContext(
     StateLayout State,
     ChildProcessRegistry Registry,
@@ -10,4 +11,5 @@ internal sealed record LauncherContext(
     AppHostOptions Options,
     string EnvironmentName,
     TimeProvider Time,
-    IHttpClientFactory HttpClients);
+    IHttpClientFactory HttpClients,
+    TelemetryDestination Telemetry);

@@ -15,7 +15,7 @@ internal sealed class ProjectLauncher(ProjectResource project, LauncherContext c
         {
             throw new DistributedApplicationException($"{targetPath} does not exist: build the solution first (dotnet build ClosetConnect.sln).");
         }
-        var settings = new ProjectEnvironmentSettings(context.EnvironmentName, context.Options.OtlpEndpoint);
+        var settings = new ProjectEnvironmentSettings(context.EnvironmentName, context.Telemetry.Export);
         return Task.FromResult<ChildProcessSpec?>(new ChildProcessSpec(
             Executables.DotnetHost(),
             [targetPath],

@@ -1,5 +1,6 @@
 using System.Globalization;
 using ClosetConnect.AppHost.Hosting.ApplicationModel;
+using ClosetConnect.AppHost.Hosting.Telemetry;
 
 namespace ClosetConnect.AppHost.Hosting.Orchestration;
 
@@ -19,9 +20,9 @@ internal static class ProjectEnvironment
             ["OTEL_SERVICE_NAME"] = project.Name,
             ["OTEL_RESOURCE_ATTRIBUTES"] = $"service.instance.id={project.InstanceId}",
         };
-        if (!string.IsNullOrWhiteSpace(settings.OtlpEndpoint))
+        foreach (var (name, value) in settings.Telemetry?.EnvironmentVariables() ?? [])
         {
-            environment["OTEL_EXPORTER_OTLP_ENDPOINT"] = settings.OtlpEndpoint;
+            environment[name] = value;
         }
         foreach (var resource in project.ConnectionStringReferences)
         {
@@ -44,4 +45,5 @@ internal static class ProjectEnvironment
 }
 
 /// <summary>What the environment of a service depends on besides the model.</summary>
-internal sealed record ProjectEnvironmentSettings(string EnvironmentName, string? OtlpEndpoint);
+/// <param name="Telemetry">Where it exports OTLP; null: nowhere.</param>
+internal sealed record ProjectEnvironmentSettings(string EnvironmentName, OtlpExportSettings? Telemetry);

@@ -45,7 +45,7 @@ public sealed class ProjectEnvironmentTests
             Assert.That(identityEnvironment["Email__PickupDirectory"], Is.EqualTo("/tmp/mail"));
             Assert.That(identityEnvironment["OTEL_SERVICE_NAME"], Is.EqualTo("identity-api"));
             Assert.That(identityEnvironment["OTEL_RESOURCE_ATTRIBUTES"], Does.Match("^service.instance.id=[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$"));
-            Assert.That(identityEnvironment, Does.Not.ContainKey("OTEL_EXPORTER_OTLP_ENDPOINT"), "no receiver is configured");
+            Assert.That(identityEnvironment, Does.Not.ContainKey("OTEL_EXPORTER_OTLP_ENDPOINT"), "no dashboard, so no receiver, and no external collector");
             Assert.That(identityEnvironment.Keys.Where(k => k.StartsWith("services__", StringComparison.Ordinal)), Is.Empty);
 
             Assert.That(gatewayEnvironment["ASPNETCORE_URLS"], Is.EqualTo("http://127.0.0.1:18080"));
