@@ -58,8 +58,23 @@ public sealed class DistributedApplication : IAsyncDisposable
     /// <summary>Starts every resource in the background; wait with <see cref="WaitForResourceHealthyAsync"/>.</summary>
     public async Task StartAsync(CancellationToken cancellationToken = default)
     {
+        try
+        {
+            await host.StartAsync(cancellationToken);
+        }
+        catch (Microsoft.Extensions.Options.OptionsValidationException)
+        {
+            // Invalid settings stop the host before anything starts; there is nothing to stop (and stopping throws).
+            throw;
+        }
+        catch
+        {
+            // Some resources may be running: StopAsync/DisposeAsync must still stop them.
+            started = true;
+            throw;
+        }
+
         started = true;
-        await host.StartAsync(cancellationToken);
     }
 
     /// <summary>Stops projects, then servers; every child process is gone when this completes.</summary>

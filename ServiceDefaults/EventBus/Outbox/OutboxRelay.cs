@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using OpenTelemetry;
 
 namespace ClosetConnect.ServiceDefaults.EventBus.Outbox;
 
@@ -55,6 +56,9 @@ internal sealed class OutboxRelay<TDbContext>(
         var strategy = context.Database.CreateExecutionStrategy();
         return await strategy.ExecuteAsync(async ct =>
         {
+            // An idle sweep every few seconds would bury real traces under database spans: trace a pass only once it
+            // has something to publish.
+            var quiet = SuppressInstrumentationScope.Begin();
             context.ChangeTracker.Clear();
             await using var transaction = await context.Database.BeginTransactionAsync(ct);
             var now = time.GetUtcNow();
@@ -67,7 +71,14 @@ internal sealed class OutboxRelay<TDbContext>(
                     FOR UPDATE SKIP LOCKED
                     """)
                 .ToListAsync(ct);
+            if (due.Count == 0)
+            {
+                await transaction.CommitAsync(ct);
+                quiet.Dispose();
+                return 0;
+            }
 
+            quiet.Dispose();
             var published = 0;
             foreach (var message in due)
             {
