@@ -22,7 +22,10 @@ public sealed class ResourceControllerTests
         clientController.Start();
         serverController.Start();
         await harness.Notifications.WaitForResourceAsync("server", ResourceState.Starting, cancellationToken);
-        Assert.That(harness.Notifications.GetSnapshot("client").State, Is.EqualTo(ResourceState.Waiting));
+        // Both controllers run in the background: wait for the client to settle, then check it is held back.
+        await harness.Notifications.WaitForResourceAsync("client", ResourceState.Waiting, cancellationToken);
+        await Task.Delay(200, cancellationToken);
+        Assert.That(harness.Notifications.GetSnapshot("client").State, Is.EqualTo(ResourceState.Waiting), "still waiting while the server is unhealthy");
 
         serverLauncher.IsHealthy = true;
         var healthyClient = await harness.Notifications.WaitForResourceHealthyAsync("client", cancellationToken);
