@@ -42,6 +42,8 @@ public sealed class StaleAnalysisSweeper(
 
     public async Task<int> SweepAsync(CancellationToken cancellationToken)
     {
+        // A background sweep every minute: no traces of its own.
+        using var quiet = OpenTelemetry.SuppressInstrumentationScope.Begin();
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ClosetDbContext>();
         var now = time.GetUtcNow();

@@ -241,9 +241,19 @@ public static class GarmentColorExtractor
                 break;
             }
 
-            colors.Add(new GarmentColor(color.ToHex(), ColorNamePalette.NameOf(color), Math.Round(share, 3)));
+            // Two shades far apart in Lab can still share a name; people filter by name, so list each name once.
+            var name = ColorNamePalette.NameOf(color);
+            var same = colors.FindIndex(c => c.Name == name);
+            if (same >= 0)
+            {
+                colors[same] = colors[same] with { Share = Math.Round(colors[same].Share + share, 3) };
+                continue;
+            }
+
+            colors.Add(new GarmentColor(color.ToHex(), name, Math.Round(share, 3)));
         }
 
+        colors.Sort(static (x, y) => y.Share.CompareTo(x.Share));
         return colors;
     }
 

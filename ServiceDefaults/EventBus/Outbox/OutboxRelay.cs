@@ -56,9 +56,9 @@ internal sealed class OutboxRelay<TDbContext>(
         var strategy = context.Database.CreateExecutionStrategy();
         return await strategy.ExecuteAsync(async ct =>
         {
-            // An idle sweep every few seconds would bury real traces under database spans: trace a pass only once it
-            // has something to publish.
-            var quiet = SuppressInstrumentationScope.Begin();
+            // The relay's own database work every few seconds would bury real traces: only the publish spans (children
+            // of the request that raised each event) are traced.
+            using var quiet = SuppressInstrumentationScope.Begin();
             context.ChangeTracker.Clear();
             await using var transaction = await context.Database.BeginTransactionAsync(ct);
             var now = time.GetUtcNow();
@@ -71,19 +71,12 @@ internal sealed class OutboxRelay<TDbContext>(
                     FOR UPDATE SKIP LOCKED
                     """)
                 .ToListAsync(ct);
-            if (due.Count == 0)
-            {
-                await transaction.CommitAsync(ct);
-                quiet.Dispose();
-                return 0;
-            }
-
-            quiet.Dispose();
             var published = 0;
             foreach (var message in due)
             {
                 try
                 {
+                    using var traced = SuppressInstrumentationScope.Begin(false);
                     await publisher.PublishAsync(message.ToOutgoing(), ct);
                     message.MarkPublished(time.GetUtcNow());
                     published++;

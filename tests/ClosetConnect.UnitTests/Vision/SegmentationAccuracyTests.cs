@@ -68,6 +68,7 @@ public sealed class SegmentationAccuracyTests
             Assert.That(analysis.Category, Is.EqualTo(expectedKind.Category));
             Assert.That(analysis.Colors, Is.Not.Empty);
             Assert.That(analysis.Colors.Select(color => color.Share), Is.Ordered.Descending);
+            Assert.That(analysis.Colors.Select(color => color.Name), Is.Unique, "each colour name once, so ?color= filters see one entry");
             Assert.That(analysis.CutoutPng, Is.Not.Empty);
             Assert.That(analysis.ModelVersion, Does.StartWith("clothes-segformer-b0@"));
         });
