@@ -187,6 +187,12 @@ internal sealed class ResourceController(
         var uptime = time.GetUtcNow() - child.StartedAt;
         var message = $"exited unexpectedly with code {exitCode} after {uptime.TotalSeconds:0.0} s; see {Path.GetFileName(log.Path)}";
         log.WriteNotice(message);
+        if (!ready)
+        {
+            // A test run deletes its state folder: the reason must travel with the failure.
+            message += $"; last output: {string.Join(" | ", log.RecentLines(8).Select(line => line.Trim()))}";
+        }
+
         logger.LogWarning("{Resource} {Message}", resource.Name, message);
         var failed = !ready && !launcher.RestartOnCrash;
         Update(s => s with
