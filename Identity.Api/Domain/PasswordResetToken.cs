@@ -1,6 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
-
 namespace ClosetConnect.Identity.Domain;
 
 /// <summary>
@@ -30,7 +27,7 @@ public sealed class PasswordResetToken
     /// <summary>Creates a token; the clear token is returned once, to be mailed, and never stored.</summary>
     public static (PasswordResetToken Token, string ClearToken) Issue(Guid userId, DateTimeOffset now)
     {
-        var clear = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+        var clear = OpaqueToken.NewClearToken();
         var token = new PasswordResetToken
         {
             Id = Guid.CreateVersion7(now),
@@ -42,7 +39,7 @@ public sealed class PasswordResetToken
         return (token, clear);
     }
 
-    public static string Hash(string clearToken) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(clearToken)));
+    public static string Hash(string clearToken) => OpaqueToken.Hash(clearToken);
 
     public bool IsUsable(DateTimeOffset now) => ConsumedAt is null && now < ExpiresAt;
 

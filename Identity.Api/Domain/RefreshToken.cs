@@ -1,6 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
-
 namespace ClosetConnect.Identity.Domain;
 
 /// <summary>
@@ -33,8 +30,7 @@ public sealed class RefreshToken
 
     public static (RefreshToken Token, string ClearToken) Issue(Guid userId, Guid? familyId, DateTimeOffset now)
     {
-        var clear = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32))
-            .TrimEnd('=').Replace('+', '-').Replace('/', '_');
+        var clear = OpaqueToken.NewClearToken();
         var token = new RefreshToken
         {
             Id = Guid.CreateVersion7(now),
@@ -47,7 +43,7 @@ public sealed class RefreshToken
         return (token, clear);
     }
 
-    public static string Hash(string clearToken) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(clearToken)));
+    public static string Hash(string clearToken) => OpaqueToken.Hash(clearToken);
 
     public bool IsActive(DateTimeOffset now) => RotatedAt is null && RevokedAt is null && now < ExpiresAt;
 
