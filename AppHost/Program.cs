@@ -1,42 +1,51 @@
 var builder = DistributedApplication.CreateBuilder(args);
 
-var mariadb = builder.AddMariaDB("mariadb");
+builder.AddRestartPolicy();
+builder.AddKubernetesManifests();
+
+// Three pods of each API in a cluster; one process each on a developer's machine unless AppHost:Replicas says more.
+var replicas = builder.ExecutionContext.IsPublishMode ? 3 : builder.Configuration.GetValue("AppHost:Replicas", 1);
+
+var blobs = builder.AddSharedFolder("blobs");
+var mariadb = builder.AddMariaDB("mariadb").WithBackups(blobs);
 var identityDb = mariadb.AddDatabase("identitydb");
 var closetDb = mariadb.AddDatabase("closetdb");
 var paymentsDb = mariadb.AddDatabase("paymentsdb");
 var messaging = builder.AddRabbitMQ("messaging");
 var cache = builder.AddRedis("cache");
-var blobs = builder.AddSharedFolder("blobs");
 
 var identity = builder.AddProject<Projects.Identity_Api>("identity-api")
+    .WithHttpHealthCheck("/health")
     .WithReference(identityDb).WaitFor(identityDb)
     .WithReference(messaging).WaitFor(messaging)
     .WithReference(cache).WaitFor(cache)
     .WithSecretFiles("identity-api-field-encryption")
     .WithSecret("Email__SmtpPassword").WithExternalEgress(587)
-    .WithReplicas(3);
+    .WithReplicas(replicas);
 
 if (builder.ExecutionContext.IsRunMode)
 {
-    // The dev mailbox: one .eml file per message. Clusters send through SMTP.
-    identity.WithEnvironment("Email__PickupDirectory", builder.StatePath("mail"));
+    // The dev mailbox: one .eml file per message, and a dashboard view of the newest. Clusters send through SMTP.
+    identity.WithDevMailbox(builder.StatePath("mail"));
 }
 
 var closet = builder.AddProject<Projects.Closet_Api>("closet-api")
+    .WithHttpHealthCheck("/health")
     .WithReference(closetDb).WaitFor(closetDb)
     .WithReference(messaging).WaitFor(messaging)
     .WithReference(cache).WaitFor(cache)
     .WithReference(identity)
     .WithEnvironment("Blobs__RootPath", blobs)
-    .WithReplicas(3);
+    .WithReplicas(replicas);
 
 var payments = builder.AddProject<Projects.Payments_Api>("payments-api")
+    .WithHttpHealthCheck("/health")
     .WithReference(paymentsDb).WaitFor(paymentsDb)
     .WithReference(messaging).WaitFor(messaging)
     .WithReference(cache).WaitFor(cache)
     .WithReference(identity)
     .WithSecret("Toss__SecretKey").WithExternalEgress(443)
-    .WithReplicas(3);
+    .WithReplicas(replicas);
 
 // The GDPR data export asks Closet and Payments over internal HTTP (they reference Identity too, for its JWKS:
 // references only hand out addresses, so the circle is fine; WaitFor is not used in that direction).
@@ -48,18 +57,21 @@ if (builder.Configuration["AppHost:BootstrapAdminEmail"] is { Length: > 0 } boot
 }
 
 var vision = builder.AddProject<Projects.Vision_Worker>("vision-worker")
+    .WithHttpHealthCheck("/health")
     .WithReference(messaging).WaitFor(messaging)
     .WithEnvironment("Blobs__RootPath", blobs)
     .WithGpu();
 
-builder.AddProject<Projects.Gateway>("gateway")
-    .WithHttpEndpoint(port: builder.Configuration.GetValue("AppHost:GatewayPort", 8080))
+var gateway = builder.AddProject<Projects.Gateway>("gateway")
+    .WithHttpHealthCheck("/health")
+    .WithEndpoint("http", endpoint => endpoint.Port = builder.Configuration.GetValue("AppHost:GatewayPort", 8080))
     .WithExternalHttpEndpoints()
     .WithReference(identity).WaitFor(identity)
     .WithReference(closet).WaitFor(closet)
     .WithReference(payments).WaitFor(payments)
     .WithReference(vision)
     .WithReference(cache).WaitFor(cache)
-    .WithReplicas(3);
+    .WithReplicas(replicas);
+gateway.WithUrl($"{gateway.GetEndpoint("http")}/docs", "API docs");
 
 builder.Build().Run();

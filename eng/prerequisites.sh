@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The machine packages the AppHost runs: MariaDB, RabbitMQ (with Erlang's epmd), Redis, and setsid.
+# The machine packages the AppHost runs as Aspire executables: MariaDB, RabbitMQ (with Erlang's epmd) and Redis.
 # Sourced by run.sh and test.sh. As root it installs what is missing; otherwise it prints the command and fails.
 set -euo pipefail
 
@@ -9,7 +9,6 @@ missing_packages() {
   [ -x /usr/bin/mariadb-install-db ] || command -v mariadb-install-db >/dev/null 2>&1 || missing+=(mariadb-server)
   [ -x /usr/lib/rabbitmq/bin/rabbitmq-server ] || missing+=(rabbitmq-server)
   command -v redis-server >/dev/null 2>&1 || missing+=(redis-server)
-  command -v setsid >/dev/null 2>&1 || missing+=(util-linux)
   printf '%s\n' "${missing[@]}" | sort -u | tr '\n' ' '
 }
 

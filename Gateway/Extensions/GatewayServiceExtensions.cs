@@ -1,7 +1,5 @@
 using ClosetConnect.Gateway.Health;
-using ClosetConnect.Gateway.Routing;
 using ClosetConnect.Gateway.Security;
-using Yarp.ReverseProxy.ServiceDiscovery;
 
 namespace ClosetConnect.Gateway.Extensions;
 
@@ -9,10 +7,10 @@ public static class GatewayServiceExtensions
 {
     public static IHostApplicationBuilder AddApplicationServices(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddReverseProxy()
-            .LoadFromConfig(builder.Configuration.GetSection("ReverseProxy"));
         // Cluster addresses such as http://identity-api become the endpoints service discovery knows.
-        builder.Services.AddSingleton<IDestinationResolver, ServiceDiscoveryDestinationResolver>();
+        builder.Services.AddReverseProxy()
+            .LoadFromConfig(builder.Configuration.GetSection("ReverseProxy"))
+            .AddServiceDiscoveryDestinationResolver();
 
         builder.AddEdgeSecurity();
         builder.AddServiceHealth();

@@ -6,11 +6,13 @@ namespace ClosetConnect.ServiceDefaults.Configuration;
 
 /// <summary>
 /// Outside Development, refuses to start when a required secret is missing, an example placeholder, or the value
-/// committed in <c>appsettings.Development.json</c>; every message names the key. Development runs on the defaults.
+/// committed in <c>appsettings.Development.json</c>; every message names the key. Every configured connection string
+/// counts as a secret (it holds a server password). Development runs on the defaults.
 /// </summary>
 internal sealed class RequiredSecretsValidator(IConfiguration configuration, IHostEnvironment environment) : IValidateOptions<SecretsOptions>
 {
     private const string AnyChild = ":*";
+    private const string ConnectionStringsSection = "ConnectionStrings";
 
     public ValidateOptionsResult Validate(string? name, SecretsOptions options)
     {
@@ -21,7 +23,8 @@ internal sealed class RequiredSecretsValidator(IConfiguration configuration, IHo
 
         var developmentDefaults = DevelopmentDefaults();
         var problems = new List<string>();
-        foreach (var required in options.Required.Distinct(StringComparer.OrdinalIgnoreCase))
+        var connectionStrings = configuration.GetSection(ConnectionStringsSection).GetChildren().Where(c => c.Value is not null).Select(c => c.Path);
+        foreach (var required in options.Required.Concat(connectionStrings).Distinct(StringComparer.OrdinalIgnoreCase))
         {
             if (required.EndsWith(AnyChild, StringComparison.Ordinal))
             {

@@ -20,9 +20,19 @@ public static class EventBusExtensions
     /// </summary>
     public static IEventBusBuilder AddEventBus(this IHostApplicationBuilder builder, string connectionName)
     {
-        builder.AddRabbitMQClient(connectionName);
-
         var serviceName = builder.Configuration["OTEL_SERVICE_NAME"] ?? builder.Environment.ApplicationName;
+        builder.AddRabbitMQClient(
+            connectionName,
+            // The bus traces publish and process itself (also across the outbox); RabbitMQ.Client's own spans would
+            // sit between them and replace the trace context the bus puts into each message.
+            settings => settings.DisableTracing = true,
+            factory =>
+            {
+                factory.ClientProvidedName = serviceName;
+                // Reconnect soon after a broker restart; outbox rows wait for this.
+                factory.NetworkRecoveryInterval = TimeSpan.FromSeconds(2);
+            });
+
         builder.Services.AddOptions<EventBusOptions>()
             .BindConfiguration(EventBusOptions.SectionName)
             .PostConfigure(options =>

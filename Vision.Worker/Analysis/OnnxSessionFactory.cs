@@ -24,15 +24,14 @@ public sealed class OnnxSessionFactory(IOptions<VisionOptions> options, ILogger<
         var settings = options.Value;
         var modelPath = ResolveModelPath(settings.ModelPath);
 
-        if (!string.IsNullOrWhiteSpace(settings.NativeLibraryPath))
-        {
-            OnnxRuntimeNativeLibrary.UseFolder(settings.NativeLibraryPath);
-        }
-
         if (!File.Exists(modelPath))
         {
             throw new ModelUnavailableException($"The model file '{modelPath}' (Vision:ModelPath) does not exist.");
         }
+
+        // ONNX Runtime would also print its own error line for a CUDA provider that cannot load; every failure
+        // reaches us as an exception, and the one line about it is ours.
+        OrtEnv.Instance().EnvLogLevel = OrtLoggingLevel.ORT_LOGGING_LEVEL_FATAL;
 
         InferenceSession? session = null;
         var provider = "CPU";
@@ -72,7 +71,7 @@ public sealed class OnnxSessionFactory(IOptions<VisionOptions> options, ILogger<
         {
             if (!OrtEnv.Instance().GetAvailableProviders().Contains(CudaProviderName))
             {
-                whyNot = "this ONNX Runtime build has no CUDA execution provider (Vision:NativeLibraryPath can point at a GPU build).";
+                whyNot = "this ONNX Runtime build has no CUDA execution provider.";
                 return null;
             }
 
@@ -83,6 +82,7 @@ public sealed class OnnxSessionFactory(IOptions<VisionOptions> options, ILogger<
         }
         catch (Exception ex) when (ex is OnnxRuntimeException or DllNotFoundException or EntryPointNotFoundException or BadImageFormatException)
         {
+            // Without CUDA 13 and cuDNN 9 the provider fails to load, e.g. "libcublasLt.so.13: cannot open shared object file".
             whyNot = ex.Message;
             return null;
         }

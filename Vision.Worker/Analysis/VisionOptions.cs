@@ -13,9 +13,6 @@ public sealed class VisionOptions
 
     public ExecutionProviderPreference ExecutionProvider { get; set; } = ExecutionProviderPreference.Auto;
 
-    /// <summary>Optional folder holding a (GPU) build of the ONNX Runtime native library to use instead of the packaged CPU one.</summary>
-    public string? NativeLibraryPath { get; set; }
-
     public int CudaDeviceId { get; set; }
 
     /// <summary>ONNX Runtime intra-op threads; 0 lets ONNX Runtime use one per physical core.</summary>

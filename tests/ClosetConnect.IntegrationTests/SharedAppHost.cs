@@ -1,17 +1,17 @@
-using ClosetConnect.AppHost.Hosting;
-using ClosetConnect.AppHost.Hosting.Testing;
 
 namespace ClosetConnect.IntegrationTests;
 
 /// <summary>
-/// The whole ClosetConnect application, booted once per test run (not once per test, as Aspire's documented pattern
-/// does) in test mode: temporary state, random ports. The first test that asks boots it; the run's end stops it.
+/// The whole ClosetConnect application, booted once per test run through Aspire.Hosting.Testing (not once per test, as
+/// Aspire's documented pattern does): a temporary state directory, random ports, and the Aspire dashboard on free
+/// ports, whose telemetry API the tracing test reads. The first test that asks boots it; the run's end stops it.
 /// </summary>
 [SetUpFixture]
 public sealed class SharedAppHost
 {
     private static readonly SemaphoreSlim BootGate = new(1, 1);
     private static DistributedApplication? app;
+    private static string? stateDirectory;
 
     /// <summary>The running application, every resource healthy.</summary>
     public static async Task<DistributedApplication> GetAsync(CancellationToken cancellationToken)
@@ -21,18 +21,26 @@ public sealed class SharedAppHost
         {
             if (app is null)
             {
+                var boot = System.Diagnostics.Stopwatch.StartNew();
+                var state = new TemporaryState();
+                stateDirectory = state.Path;
                 // The admin tests need a first admin: the bootstrap account, promoted once it verifies its email.
-                // The OTLP receiver is on (a free port, as every port in test mode): telemetry tests read what the
-                // services exported, and the others pay only for a small batch of protobuf a second.
                 var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.AppHost>(
-                    [$"--AppHost:BootstrapAdminEmail={EndToEnd.GatewayClient.AdminEmail}", "--AppHost:OtlpReceiver:Enabled=true"], cancellationToken);
+                    new DistributedApplicationTestingBuilderOptions { EnableDashboard = true },
+                    [state.Argument, $"--AppHost:BootstrapAdminEmail={EndToEnd.GatewayClient.AdminEmail}", .. Dashboard.Arguments()],
+                    cancellationToken);
                 var booting = await builder.BuildAsync(cancellationToken);
                 await booting.StartAsync(cancellationToken);
+                foreach (var resource in booting.Resources().Where(r => r is ProjectResource or IResourceWithConnectionString))
+                {
+                    await booting.WaitUntilHealthyAsync(resource.Name, cancellationToken);
+                }
                 app = booting;
+                await TestContext.Progress.WriteLineAsync($"The shared application was healthy {boot.Elapsed.TotalSeconds:0.0} s after its start.");
             }
-            foreach (var resource in app.Resources)
+            foreach (var resource in app.Resources().Where(r => r is ProjectResource or IResourceWithConnectionString))
             {
-                await app.WaitForResourceHealthyAsync(resource.Name, cancellationToken);
+                await app.WaitUntilHealthyAsync(resource.Name, cancellationToken);
             }
             return app;
         }
@@ -49,6 +57,10 @@ public sealed class SharedAppHost
         {
             await app.DisposeAsync();
             app = null;
+        }
+        if (stateDirectory is not null)
+        {
+            Directory.Delete(stateDirectory, recursive: true);
         }
     }
 }

@@ -1,17 +1,16 @@
 using System.Diagnostics;
-using System.Globalization;
-using ClosetConnect.AppHost.Hosting.ApplicationModel;
-using ClosetConnect.AppHost.Hosting.Launchers;
+using ClosetConnect.AppHost.Hosting.MariaDb;
+using ClosetConnect.AppHost.Hosting.Servers;
 
 namespace ClosetConnect.AppHost.Hosting.Backup;
 
 /// <summary>
-/// <c>mariadb-dump</c> and <c>mariadb</c> as root over TCP; the password travels in <c>MYSQL_PWD</c>, not on the
-/// command line where <c>ps</c> would show it.
+/// <c>mariadb-dump</c> and <c>mariadb</c> over the server's Unix socket as the user who runs the AppHost (the
+/// superuser <c>mariadb-install-db</c> created with socket authentication): no password on any command line.
 /// </summary>
 internal sealed class MariaDbClient(MariaDbServerResource server)
 {
-    private const string InstallHint = "apt-get install mariadb-client";
+    private const string Package = "mariadb-client";
 
     /// <summary>A consistent snapshot of one database without locking it (<c>--single-transaction</c>, InnoDB).</summary>
     public Task DumpAsync(MariaDbDatabaseResource database, string resultFile, CancellationToken cancellationToken) =>
@@ -31,23 +30,14 @@ internal sealed class MariaDbClient(MariaDbServerResource server)
 
     private async Task RunAsync(string tool, IReadOnlyList<string> arguments, string? standardInput, CancellationToken cancellationToken)
     {
-        var start = new ProcessStartInfo(Executables.Find(tool, InstallHint))
+        var path = ServerBinary.Locate(tool);
+        ServerBinary.EnsureInstalled(path, Package);
+        // --no-defaults first: the machine's my.cnf must not change what is dumped or where it connects.
+        var start = new ProcessStartInfo(path, ["--no-defaults", $"--socket={server.SocketPath}", $"--user={Environment.UserName}", .. arguments])
         {
             RedirectStandardInput = standardInput is not null,
             RedirectStandardError = true,
-            UseShellExecute = false,
         };
-        // --no-defaults first: the machine's my.cnf must not change what is dumped or where it connects.
-        foreach (var argument in (string[])
-            [
-                "--no-defaults", $"--host={EndpointAnnotation.Host}",
-                string.Create(CultureInfo.InvariantCulture, $"--port={server.PrimaryEndpoint.RequiredPort}"), "--user=root", .. arguments,
-            ])
-        {
-            start.ArgumentList.Add(argument);
-        }
-        start.Environment["MYSQL_PWD"] = server.RootPassword.RequiredValue;
-
         using var process = Process.Start(start) ?? throw new DistributedApplicationException($"{tool} did not start.");
         var errors = process.StandardError.ReadToEndAsync(cancellationToken);
         if (standardInput is not null)

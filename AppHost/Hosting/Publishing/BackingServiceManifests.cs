@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Text;
-using ClosetConnect.AppHost.Hosting.ApplicationModel;
+using ClosetConnect.AppHost.Hosting.MariaDb;
+using ClosetConnect.AppHost.Hosting.RabbitMQ;
+using ClosetConnect.AppHost.Hosting.Redis;
 using k8s.Models;
 
 namespace ClosetConnect.AppHost.Hosting.Publishing;
@@ -10,14 +12,14 @@ namespace ClosetConnect.AppHost.Hosting.Publishing;
 /// cluster (a kustomize component). Passwords come from the Secret under the model's parameter names
 /// (<c>mariadb-password</c>, <c>identitydb-password</c>, ...); only the projects that reference a server may reach it.
 /// </summary>
-internal sealed class BackingServiceManifests(IReadOnlyList<IResource> model)
+internal sealed class BackingServiceManifests(PublishedModel model)
 {
     /// <summary>The images' own non-root users (mysql, rabbitmq, redis are uid 999 in the Debian-based images).</summary>
     private const long ImageUserId = 999;
 
     public IEnumerable<ManifestFile> Files()
     {
-        foreach (var server in model.OfType<MariaDbServerResource>())
+        foreach (var server in model.MariaDbServers)
         {
             yield return new($"{server.Name}/configmap.yaml", MariaDbInitScript(server));
             yield return new($"{server.Name}/statefulset.yaml", MariaDb(server));
@@ -28,13 +30,13 @@ internal sealed class BackingServiceManifests(IReadOnlyList<IResource> model)
             yield return new($"{backup.Name}/persistentvolumeclaim.yaml", backup.Claim());
             yield return new($"{backup.Name}/networkpolicy.yaml", backup.Policy());
         }
-        foreach (var broker in model.OfType<RabbitMQServerResource>())
+        foreach (var broker in model.Brokers)
         {
             yield return new($"{broker.Name}/statefulset.yaml", RabbitMQ(broker));
             yield return new($"{broker.Name}/service.yaml", HeadlessService(broker.Name, BackingServicePorts.Amqp));
             yield return new($"{broker.Name}/networkpolicy.yaml", Policy(broker.Name, BackingServicePorts.Amqp, ClientsOf(broker)));
         }
-        foreach (var redis in model.OfType<RedisResource>())
+        foreach (var redis in model.RedisServers)
         {
             yield return new($"{redis.Name}/statefulset.yaml", Redis(redis));
             yield return new($"{redis.Name}/service.yaml", HeadlessService(redis.Name, BackingServicePorts.Redis));
@@ -72,8 +74,8 @@ internal sealed class BackingServiceManifests(IReadOnlyList<IResource> model)
     {
         List<V1EnvVar> environment =
         [
-            PodHardening.SecretReference("MARIADB_ROOT_PASSWORD", server.RootPassword.Name),
-            .. server.Databases.Select(d => PodHardening.SecretReference(PasswordVariable(d.Name), d.Password.Name)),
+            PodHardening.SecretReference("MARIADB_ROOT_PASSWORD", server.RootPasswordParameter.Name),
+            .. server.Databases.Select(d => PodHardening.SecretReference(PasswordVariable(d.Name), d.PasswordParameter.Name)),
         ];
         var container = ServerContainer(server.Name, "mariadb:10.11", BackingServicePorts.MariaDb, environment);
         container.Args = ["--character-set-server=utf8mb4", "--collation-server=utf8mb4_unicode_ci", "--skip-name-resolve", "--log-bin=mysql-bin", "--binlog-format=ROW"];
@@ -102,7 +104,7 @@ internal sealed class BackingServiceManifests(IReadOnlyList<IResource> model)
         var container = ServerContainer(broker.Name, "rabbitmq:3.13", BackingServicePorts.Amqp,
         [
             new V1EnvVar { Name = "RABBITMQ_DEFAULT_USER", Value = broker.UserName },
-            PodHardening.SecretReference("RABBITMQ_DEFAULT_PASS", broker.Password.Name),
+            PodHardening.SecretReference("RABBITMQ_DEFAULT_PASS", broker.PasswordParameter.Name),
         ]);
         container.ReadinessProbe = new V1Probe
         {
@@ -114,10 +116,10 @@ internal sealed class BackingServiceManifests(IReadOnlyList<IResource> model)
         return StatefulSet(broker.Name, container, [], "10Gi");
     }
 
-    private static V1StatefulSet Redis(RedisResource redis)
+    private static V1StatefulSet Redis(RedisServerResource redis)
     {
         var container = ServerContainer(redis.Name, "redis:7.2", BackingServicePorts.Redis,
-            [PodHardening.SecretReference("REDIS_PASSWORD", redis.Password.Name)]);
+            [PodHardening.SecretReference("REDIS_PASSWORD", redis.PasswordParameter.Name)]);
         container.Args = ["--requirepass", "$(REDIS_PASSWORD)", "--appendonly", "yes", "--dir", "/data"];
         container.ReadinessProbe = new V1Probe { TcpSocket = new V1TCPSocketAction { Port = "tcp" }, PeriodSeconds = 10 };
         container.VolumeMounts = [new V1VolumeMount { Name = "data", MountPath = "/data" }, PodHardening.TempMount()];
@@ -216,9 +218,7 @@ internal sealed class BackingServiceManifests(IReadOnlyList<IResource> model)
 
     private IEnumerable<string> ClientsOf(IResource server)
     {
-        var clients = model.OfType<ProjectResource>()
-            .Where(p => p.ConnectionStringReferences.Any(r => r == server || (r is MariaDbDatabaseResource d && d.Parent == server)))
-            .Select(p => p.Name);
+        var clients = model.Projects.Where(p => p.Uses(server)).Select(p => p.Name);
         return server is MariaDbServerResource ? clients.Append(MariaDbBackupJob.JobName(server.Name)) : clients;
     }
 

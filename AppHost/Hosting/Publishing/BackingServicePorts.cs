@@ -1,4 +1,6 @@
-using ClosetConnect.AppHost.Hosting.ApplicationModel;
+using ClosetConnect.AppHost.Hosting.MariaDb;
+using ClosetConnect.AppHost.Hosting.RabbitMQ;
+using ClosetConnect.AppHost.Hosting.Redis;
 
 namespace ClosetConnect.AppHost.Hosting.Publishing;
 
@@ -13,7 +15,7 @@ internal static class BackingServicePorts
     {
         MariaDbServerResource or MariaDbDatabaseResource => MariaDb,
         RabbitMQServerResource => Amqp,
-        RedisResource => Redis,
+        RedisServerResource => Redis,
         _ => throw new DistributedApplicationException($"publish does not know the port of {resource}."),
     };
 }

@@ -16,6 +16,12 @@ public static class ClusterConventions
 
     public const int HttpPort = 8080;
 
+    /// <summary>Readiness: every dependency answers (ServiceDefaults' MapDefaultEndpoints).</summary>
+    public const string HealthPath = "/health";
+
+    /// <summary>Liveness: the process itself.</summary>
+    public const string AlivePath = "/alive";
+
     public const int ServicePort = 80;
 
     /// <summary>The ASP.NET images' non-root "app" user.</summary>

@@ -1,4 +1,3 @@
-using ClosetConnect.AppHost.Hosting.ApplicationModel;
 using k8s.Models;
 
 namespace ClosetConnect.AppHost.Hosting.Publishing;
@@ -7,17 +6,17 @@ namespace ClosetConnect.AppHost.Hosting.Publishing;
 /// One overlay: the namespace (restricted pod security), the environment's settings, the TLS ingress for the public
 /// project, and outside Production one replica per project instead of the model's count.
 /// </summary>
-internal sealed class EnvironmentManifests(PublishEnvironment environment, IReadOnlyList<IResource> model)
+internal sealed class EnvironmentManifests(PublishEnvironment environment, PublishedModel model)
 {
     private const int NonProductionMaxReplicas = 3;
 
-    private IEnumerable<ProjectResource> Projects => model.OfType<ProjectResource>();
+    private IEnumerable<PublishedProject> Projects => model.Projects;
 
     public IEnumerable<ManifestFile> Resources()
     {
         yield return new("namespace.yaml", Namespace());
         yield return new("configmap-environment.yaml", EnvironmentSettings());
-        foreach (var project in Projects.Where(p => p.Deployment.IsExternal))
+        foreach (var project in Projects.Where(p => p.IsExternal))
         {
             yield return new($"ingress-{project.Name}.yaml", Ingress(project));
         }
@@ -30,7 +29,7 @@ internal sealed class EnvironmentManifests(PublishEnvironment environment, IRead
         {
             yield break;
         }
-        foreach (var project in Projects.Where(p => p.Deployment.Replicas > 1))
+        foreach (var project in Projects.Where(p => p.IsAutoscaled))
         {
             yield return new($"patches/{project.Name}-deployment.yaml", new V1Deployment
             {
@@ -88,7 +87,7 @@ internal sealed class EnvironmentManifests(PublishEnvironment environment, IRead
         };
     }
 
-    private V1Ingress Ingress(ProjectResource project) => new()
+    private V1Ingress Ingress(PublishedProject project) => new()
     {
         ApiVersion = "networking.k8s.io/v1",
         Kind = "Ingress",

@@ -1,4 +1,4 @@
-using ClosetConnect.AppHost.Hosting.ApplicationModel;
+using ClosetConnect.AppHost.Hosting.MariaDb;
 using k8s.Models;
 
 namespace ClosetConnect.AppHost.Hosting.Publishing;
@@ -61,7 +61,7 @@ internal sealed class MariaDbBackupJob(MariaDbServerResource server)
                                         Name = "backup",
                                         Image = "mariadb:10.11",
                                         Command = ["/bin/sh", "-c", script],
-                                        Env = [PodHardening.SecretReference("MARIADB_ROOT_PASSWORD", server.RootPassword.Name)],
+                                        Env = [PodHardening.SecretReference("MARIADB_ROOT_PASSWORD", server.RootPasswordParameter.Name)],
                                         Resources = PodHardening.StandardResources(),
                                         SecurityContext = PodHardening.ContainerSecurity(),
                                         VolumeMounts = [new V1VolumeMount { Name = "backups", MountPath = "/backups" }, PodHardening.TempMount()],

@@ -1,16 +1,16 @@
-using ClosetConnect.AppHost.Hosting.ApplicationModel;
+using ClosetConnect.AppHost.Hosting.Deployment;
 using k8s.Models;
 
 namespace ClosetConnect.AppHost.Hosting.Publishing;
 
 /// <summary>What the whole namespace shares: deny-by-default network policies, DNS and telemetry egress, shared folders.</summary>
-internal sealed class NamespaceManifests(IReadOnlyList<IResource> model)
+internal sealed class NamespaceManifests(PublishedModel model)
 {
     public IEnumerable<ManifestFile> Files()
     {
         yield return new("networkpolicy-default-deny.yaml", DefaultDeny());
         yield return new("networkpolicy-dns-and-telemetry.yaml", DnsAndTelemetry());
-        foreach (var folder in model.OfType<ProjectResource>().SelectMany(p => p.Deployment.SharedFolders.Values).Distinct())
+        foreach (var folder in model.SharedFolders)
         {
             yield return new($"persistentvolumeclaim-{folder.Name}.yaml", SharedFolderClaim(folder));
         }

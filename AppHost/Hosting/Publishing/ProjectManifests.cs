@@ -1,4 +1,3 @@
-using ClosetConnect.AppHost.Hosting.ApplicationModel;
 using k8s.Models;
 
 namespace ClosetConnect.AppHost.Hosting.Publishing;
@@ -7,25 +6,21 @@ namespace ClosetConnect.AppHost.Hosting.Publishing;
 /// The Kubernetes objects of one project, from the same model the local runner uses: ConfigMap (non-secret settings),
 /// Deployment, Service, and for replicated projects an autoscaler and a disruption budget, plus its network policy.
 /// </summary>
-internal sealed class ProjectManifests(ProjectResource project, IReadOnlyList<IResource> model)
+internal sealed class ProjectManifests(PublishedProject project, PublishedModel model)
 {
     private const string Http = "http";
     private static readonly string[] HttpProtocol = ["TCP"];
 
     private string Name => project.Name;
 
-    private DeploymentSettings Settings => project.Deployment;
-
-    private string Component => Settings.IsExternal ? "gateway" : Settings.GpuCount > 0 ? "worker" : "api";
-
-    public bool IsAutoscaled => Settings.Replicas > 1;
+    private string Component => project.Component;
 
     public IEnumerable<ManifestFile> Files()
     {
         yield return new($"{Name}/configmap.yaml", ConfigMap());
         yield return new($"{Name}/deployment.yaml", Deployment());
         yield return new($"{Name}/service.yaml", Service());
-        if (IsAutoscaled)
+        if (project.IsAutoscaled)
         {
             yield return new($"{Name}/horizontalpodautoscaler.yaml", Autoscaler());
             yield return new($"{Name}/poddisruptionbudget.yaml", DisruptionBudget());
@@ -43,12 +38,12 @@ internal sealed class ProjectManifests(ProjectResource project, IReadOnlyList<IR
         };
         foreach (var service in project.ServiceReferences)
         {
-            // Kubernetes DNS finds the Service; the same keys as the local runner's services__{name}__http__0.
-            data[$"services__{service.Name}__http__0"] = $"http://{service.Name}";
+            // Kubernetes DNS finds the Service; the same keys as Aspire's services__{name}__http__0 locally.
+            data[$"services__{service}__http__0"] = $"http://{service}";
         }
-        foreach (var (variable, value) in project.EnvironmentVariables)
+        foreach (var (variable, value) in project.Settings)
         {
-            data[variable] = Settings.SharedFolders.TryGetValue(variable, out var folder) ? folder.ContainerPath : value;
+            data[variable] = value;
         }
         return new V1ConfigMap
         {
@@ -66,7 +61,7 @@ internal sealed class ProjectManifests(ProjectResource project, IReadOnlyList<IR
         Metadata = Metadata(Name),
         Spec = new V1DeploymentSpec
         {
-            Replicas = Settings.Replicas,
+            Replicas = project.Replicas,
             RevisionHistoryLimit = 5,
             Selector = new V1LabelSelector { MatchLabels = ClusterConventions.Selector(Name) },
             // One new pod at a time, and never fewer ready pods than asked for.
@@ -101,8 +96,8 @@ internal sealed class ProjectManifests(ProjectResource project, IReadOnlyList<IR
             SecurityContext = PodHardening.PodSecurity(ClusterConventions.AppUserId),
             Containers = [Container()],
             Volumes = Volumes(),
-            NodeSelector = Settings.GpuCount > 0 ? new Dictionary<string, string> { ["nvidia.com/gpu.present"] = "true" } : null,
-            Tolerations = Settings.GpuCount > 0 ? [new V1Toleration { Key = "nvidia.com/gpu", OperatorProperty = "Exists", Effect = "NoSchedule" }] : null,
+            NodeSelector = project.GpuCount > 0 ? new Dictionary<string, string> { ["nvidia.com/gpu.present"] = "true" } : null,
+            Tolerations = project.GpuCount > 0 ? [new V1Toleration { Key = "nvidia.com/gpu", OperatorProperty = "Exists", Effect = "NoSchedule" }] : null,
         },
     };
 
@@ -118,11 +113,11 @@ internal sealed class ProjectManifests(ProjectResource project, IReadOnlyList<IR
             new V1EnvFromSource { ConfigMapRef = new V1ConfigMapEnvSource { Name = ClusterConventions.EnvironmentConfigMapName } },
         ],
         Env = [.. TelemetryEnvironment(), .. SecretEnvironment()],
-        Resources = PodHardening.StandardResources(Settings.GpuCount),
+        Resources = PodHardening.StandardResources(project.GpuCount),
         // No WaitFor in a cluster: a pod whose dependencies are not up yet is simply not ready (and keeps retrying).
-        StartupProbe = Probe(ServiceDefaultsPaths.Alive, periodSeconds: 5, failureThreshold: 60),
-        ReadinessProbe = Probe(ServiceDefaultsPaths.Health, periodSeconds: 10, failureThreshold: 3),
-        LivenessProbe = Probe(ServiceDefaultsPaths.Alive, periodSeconds: 20, failureThreshold: 3),
+        StartupProbe = Probe(ClusterConventions.AlivePath, periodSeconds: 5, failureThreshold: 60),
+        ReadinessProbe = Probe(ClusterConventions.HealthPath, periodSeconds: 10, failureThreshold: 3),
+        LivenessProbe = Probe(ClusterConventions.AlivePath, periodSeconds: 20, failureThreshold: 3),
         // Endpoints are removed asynchronously: keep serving while load balancers catch up.
         Lifecycle = new V1Lifecycle { PreStop = new V1LifecycleHandler { Sleep = new V1SleepAction { Seconds = 15 } } },
         SecurityContext = PodHardening.ContainerSecurity(),
@@ -143,7 +138,7 @@ internal sealed class ProjectManifests(ProjectResource project, IReadOnlyList<IR
     /// <summary>Connection strings and declared secrets, each a <c>secretKeyRef</c> into the cluster's Secret.</summary>
     public IEnumerable<V1EnvVar> SecretEnvironment() =>
         project.ConnectionStringReferences.Select(r => $"ConnectionStrings__{r.Name}")
-            .Concat(Settings.SecretEnvironmentVariables)
+            .Concat(project.SecretEnvironmentVariables)
             .Order(StringComparer.Ordinal)
             .Select(name => PodHardening.SecretReference(name));
 
@@ -158,12 +153,12 @@ internal sealed class ProjectManifests(ProjectResource project, IReadOnlyList<IR
     private List<V1Volume> Volumes()
     {
         List<V1Volume> volumes = [PodHardening.TempVolume()];
-        volumes.AddRange(Settings.SharedFolders.Values.Distinct().Select(folder => new V1Volume
+        volumes.AddRange(project.SharedFolders.Select(folder => new V1Volume
         {
             Name = folder.Name,
             PersistentVolumeClaim = new V1PersistentVolumeClaimVolumeSource { ClaimName = folder.Name },
         }));
-        if (Settings.SecretFilesName is { } secretName)
+        if (project.SecretFilesName is { } secretName)
         {
             volumes.Add(new V1Volume
             {
@@ -178,8 +173,8 @@ internal sealed class ProjectManifests(ProjectResource project, IReadOnlyList<IR
     private List<V1VolumeMount> VolumeMounts()
     {
         List<V1VolumeMount> mounts = [PodHardening.TempMount()];
-        mounts.AddRange(Settings.SharedFolders.Values.Distinct().Select(folder => new V1VolumeMount { Name = folder.Name, MountPath = folder.ContainerPath }));
-        if (Settings.SecretFilesName is not null)
+        mounts.AddRange(project.SharedFolders.Select(folder => new V1VolumeMount { Name = folder.Name, MountPath = folder.ContainerPath }));
+        if (project.SecretFilesName is not null)
         {
             mounts.Add(new V1VolumeMount { Name = "secret-files", MountPath = ClusterConventions.SecretFilesPath, ReadOnlyProperty = true });
         }
@@ -207,7 +202,7 @@ internal sealed class ProjectManifests(ProjectResource project, IReadOnlyList<IR
         Spec = new V2HorizontalPodAutoscalerSpec
         {
             ScaleTargetRef = new V2CrossVersionObjectReference { ApiVersion = "apps/v1", Kind = "Deployment", Name = Name },
-            MinReplicas = Settings.Replicas,
+            MinReplicas = project.Replicas,
             MaxReplicas = ClusterConventions.MaxReplicas,
             Metrics = [UtilizationMetric("cpu", 70), UtilizationMetric("memory", 80)],
             Behavior = new V2HorizontalPodAutoscalerBehavior
@@ -264,11 +259,11 @@ internal sealed class ProjectManifests(ProjectResource project, IReadOnlyList<IR
     {
         var httpPort = new V1NetworkPolicyPort { Port = ClusterConventions.HttpPort, Protocol = "TCP" };
         List<V1NetworkPolicyIngressRule> ingress = [];
-        if (Settings.IsExternal)
+        if (project.IsExternal)
         {
             ingress.Add(new V1NetworkPolicyIngressRule { FromProperty = [NetworkPeers.Namespace(ClusterConventions.IngressControllerNamespace)], Ports = [httpPort] });
         }
-        var callers = model.OfType<ProjectResource>().Where(p => p.ServiceReferences.Contains(project)).Select(p => NetworkPeers.Pods(p.Name)).ToList();
+        var callers = model.Projects.Where(p => p.ServiceReferences.Contains(Name)).Select(p => NetworkPeers.Pods(p.Name)).ToList();
         if (callers.Count > 0)
         {
             ingress.Add(new V1NetworkPolicyIngressRule { FromProperty = callers, Ports = [httpPort] });
@@ -280,12 +275,12 @@ internal sealed class ProjectManifests(ProjectResource project, IReadOnlyList<IR
         {
             egress.Add(new V1NetworkPolicyEgressRule
             {
-                To = [.. project.ServiceReferences.Select(s => NetworkPeers.Pods(s.Name))],
+                To = [.. project.ServiceReferences.Select(NetworkPeers.Pods)],
                 Ports = [httpPort],
             });
         }
         // Servers may be pods (Development, Staging) or managed services outside the cluster (Production): allow by port.
-        var serverPorts = project.ConnectionStringReferences.Select(BackingServicePorts.For).Concat(Settings.ExternalEgressPorts).Distinct().Order().ToList();
+        var serverPorts = project.ConnectionStringReferences.Select(BackingServicePorts.For).Concat(project.ExternalEgressPorts).Distinct().Order().ToList();
         if (serverPorts.Count > 0)
         {
             egress.Add(new V1NetworkPolicyEgressRule { Ports = [.. serverPorts.Select(p => new V1NetworkPolicyPort { Port = p, Protocol = "TCP" })] });

@@ -1,8 +1,6 @@
 using System.Net.Sockets;
 using System.Text;
-using ClosetConnect.AppHost.Hosting;
-using ClosetConnect.AppHost.Hosting.ApplicationModel;
-using ClosetConnect.AppHost.Hosting.Testing;
+using ClosetConnect.AppHost.Hosting.RabbitMQ;
 using MySqlConnector;
 using RabbitMQ.Client;
 using RabbitMQ.Client.Exceptions;
@@ -11,22 +9,23 @@ using StackExchange.Redis;
 namespace ClosetConnect.IntegrationTests.AppHost;
 
 /// <summary>
-/// MariaDB, RabbitMQ and Redis from this machine, started through the app model in a temporary state directory:
-/// they take the generated credentials, keep service databases apart, leave no process behind, and keep their
-/// data for the next run.
+/// MariaDB, RabbitMQ (with its epmd) and Redis from this machine, run by Aspire as executables through our hosting
+/// integrations in a temporary state directory: they take the generated credentials, keep service databases apart,
+/// leave no process behind, and keep their data for the next run, even when its passwords are new.
 /// </summary>
 [NonParallelizable]
 [CancelAfter(180_000)]
 public sealed class InfrastructureServersTests
 {
     private static readonly string[] Servers = ["mariadb", "identitydb", "closetdb", "messaging", "cache"];
-    private string stateDirectory = null!;
+    private static readonly string[] Processes = ["mariadb", "messaging", "messaging-epmd", "cache"];
+    private TemporaryState state = null!;
 
     [SetUp]
-    public void CreateStateDirectory() => stateDirectory = Directory.CreateTempSubdirectory("apphost-servers-").FullName;
+    public void CreateStateDirectory() => state = new TemporaryState();
 
     [TearDown]
-    public void DeleteStateDirectory() => Directory.Delete(stateDirectory, recursive: true);
+    public void DeleteStateDirectory() => state.Dispose();
 
     [Test]
     public async Task Servers_accept_the_generated_credentials_isolate_databases_stop_cleanly_and_keep_their_data(CancellationToken cancellationToken)
@@ -36,8 +35,8 @@ public sealed class InfrastructureServersTests
         var closetDb = (await firstRun.GetConnectionStringAsync("closetdb", cancellationToken))!;
         var messaging = (await firstRun.GetConnectionStringAsync("messaging", cancellationToken))!;
         var cache = (await firstRun.GetConnectionStringAsync("cache", cancellationToken))!;
-        var pids = Servers.Select(s => firstRun.ResourceNotifications.GetSnapshot(s).Pid).OfType<int>().ToList();
-        var epmdPort = ((RabbitMQServerResource)firstRun.Resources.Single(r => r.Name == "messaging")).EpmdEndpoint.RequiredPort;
+        var pids = Processes.Select(firstRun.ProcessId).ToList();
+        var epmdPort = firstRun.Resource<RabbitMQServerResource>("messaging").Epmd.Port;
 
         await using (var identity = await OpenAsync(identityDb, cancellationToken))
         {
@@ -62,17 +61,18 @@ public sealed class InfrastructureServersTests
 
         await firstRun.DisposeAsync();
 
-        var leftBehind = ProcessTable.Mentioning(stateDirectory).Concat(ProcessTable.Mentioning($"ERL_EPMD_PORT={epmdPort}"))
-            .Concat(pids.Where(ProcessTable.IsAlive)).Distinct().ToList();
+        var leftBehind = ProcessTable.Mentioning(state.Path).Concat(pids.Where(ProcessTable.IsAlive)).Distinct().ToList();
         Assert.That(leftBehind, Is.Empty, () => $"left running: {ProcessTable.Describe(leftBehind)}");
         Assert.That(CanConnect(epmdPort), Is.False, "the private epmd must be stopped");
 
+        // This test model has no user secrets, so the second run generates new passwords: the servers take them and
+        // keep their data (a developer whose user secrets were reset is in the same place).
         await using var secondRun = await StartServersAsync(cancellationToken);
         var passwordBefore = new MySqlConnectionStringBuilder(identityDb).Password;
         identityDb = (await secondRun.GetConnectionStringAsync("identitydb", cancellationToken))!;
         messaging = (await secondRun.GetConnectionStringAsync("messaging", cancellationToken))!;
         cache = (await secondRun.GetConnectionStringAsync("cache", cancellationToken))!;
-        Assert.That(new MySqlConnectionStringBuilder(identityDb).Password, Is.EqualTo(passwordBefore), "the same generated password (ports are new in test mode)");
+        Assert.That(new MySqlConnectionStringBuilder(identityDb).Password, Is.Not.EqualTo(passwordBefore));
         await using (var identity = await OpenAsync(identityDb, cancellationToken))
         {
             Assert.That(await QueryAsync(identity, "SELECT name FROM users_probe", cancellationToken), Is.EqualTo(new[] { "kept" }));
@@ -84,9 +84,34 @@ public sealed class InfrastructureServersTests
         }
     }
 
+    [Test]
+    public async Task A_configured_connection_string_replaces_the_local_server(CancellationToken cancellationToken)
+    {
+        var local = DistributedApplicationTestingBuilder.Create(state.Argument);
+        local.AddRedis("cache");
+        await using var existing = await local.BuildAsync(cancellationToken);
+        await existing.StartAsync(cancellationToken);
+        await existing.WaitUntilHealthyAsync("cache", cancellationToken);
+        var cache = (await existing.GetConnectionStringAsync("cache", cancellationToken))!;
+
+        using var elsewhere = new TemporaryState();
+        var builder = DistributedApplicationTestingBuilder.Create(
+            elsewhere.Argument, $"--ConnectionStrings:cache={cache}", "--ConnectionStrings:closetdb=Server=db.example;Database=closetdb;User ID=closet;Password=x");
+        builder.AddRedis("cache");
+        builder.AddMariaDB("mariadb").AddDatabase("closetdb");
+        await using var app = await builder.BuildAsync(cancellationToken);
+        await app.StartAsync(cancellationToken);
+        await app.WaitUntilHealthyAsync("cache", cancellationToken);
+
+        Assert.That(await app.GetConnectionStringAsync("cache", cancellationToken), Is.EqualTo(cache));
+        Assert.That(app.Resources().OfType<ExecutableResource>().Select(r => r.Name), Is.EquivalentTo(new[] { "mariadb" }), "no redis-server of its own");
+        Assert.That(app.Snapshot("mariadb").State?.Text, Is.EqualTo(KnownResourceStates.NotStarted), "a server with no database of its own stays off");
+        Assert.That(ProcessTable.Mentioning(elsewhere.Path), Is.Empty);
+    }
+
     private async Task<DistributedApplication> StartServersAsync(CancellationToken cancellationToken)
     {
-        var builder = DistributedApplicationTestingBuilder.Create(new DistributedApplicationOptions { StateDirectory = stateDirectory });
+        var builder = DistributedApplicationTestingBuilder.Create(state.Argument);
         var mariadb = builder.AddMariaDB("mariadb");
         mariadb.AddDatabase("identitydb");
         mariadb.AddDatabase("closetdb");
@@ -98,12 +123,15 @@ public sealed class InfrastructureServersTests
         {
             foreach (var server in Servers)
             {
-                await app.WaitForResourceHealthyAsync(server, cancellationToken);
+                await app.WaitUntilHealthyAsync(server, cancellationToken);
             }
         }
         catch
         {
-            await TestContext.Out.WriteLineAsync(string.Join('\n', Servers.SelectMany(s => app.GetResourceLogs(s, 30).Select(l => $"[{s}] {l}"))));
+            foreach (var server in Processes)
+            {
+                await TestContext.Out.WriteLineAsync(string.Join('\n', (await app.ConsoleLogsAsync(app.Resource<IResource>(server))).TakeLast(30).Select(l => $"[{server}] {l}")));
+            }
             await app.DisposeAsync();
             throw;
         }

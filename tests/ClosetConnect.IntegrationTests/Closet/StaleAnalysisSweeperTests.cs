@@ -1,5 +1,3 @@
-using ClosetConnect.AppHost.Hosting;
-using ClosetConnect.AppHost.Hosting.Testing;
 using ClosetConnect.Closet.Application;
 using ClosetConnect.Closet.Domain;
 using ClosetConnect.Closet.Infrastructure;
@@ -19,11 +17,13 @@ public sealed class StaleAnalysisSweeperTests
     [Test]
     public async Task An_item_waiting_past_the_timeout_fails_with_a_reason_and_a_fresh_one_keeps_waiting(CancellationToken cancellationToken)
     {
-        var builder = DistributedApplicationTestingBuilder.Create();
+        // A database of its own: the running system's Closet sweeps with the real clock and would race this one.
+        using var state = new TemporaryState();
+        var builder = DistributedApplicationTestingBuilder.Create(state.Argument);
         builder.AddMariaDB("mariadb").AddDatabase("closetdb");
         await using var servers = await builder.BuildAsync(cancellationToken);
         await servers.StartAsync(cancellationToken);
-        await servers.WaitForResourceHealthyAsync("closetdb", cancellationToken);
+        await servers.WaitUntilHealthyAsync("closetdb", cancellationToken);
 
         var connectionString = await servers.GetConnectionStringAsync("closetdb", cancellationToken);
         await using var services = new ServiceCollection()

@@ -212,7 +212,7 @@ public sealed class AccountTests
     }
 
     /// <summary>There is no public way to buy yet; an order row stands in for one.</summary>
-    private static async Task<Guid> InsertOrderAsync(ClosetConnect.AppHost.Hosting.DistributedApplication app, Guid buyerId, long amount, CancellationToken cancellationToken)
+    private static async Task<Guid> InsertOrderAsync(DistributedApplication app, Guid buyerId, long amount, CancellationToken cancellationToken)
     {
         var orderId = Guid.NewGuid();
         await using var connection = new MySqlConnection(await app.GetConnectionStringAsync("paymentsdb", cancellationToken));
@@ -227,7 +227,7 @@ public sealed class AccountTests
         return orderId;
     }
 
-    private static async Task<(Guid BuyerId, long Amount)?> ReadOrderAsync(ClosetConnect.AppHost.Hosting.DistributedApplication app, Guid orderId, CancellationToken cancellationToken)
+    private static async Task<(Guid BuyerId, long Amount)?> ReadOrderAsync(DistributedApplication app, Guid orderId, CancellationToken cancellationToken)
     {
         await using var connection = new MySqlConnection(await app.GetConnectionStringAsync("paymentsdb", cancellationToken));
         await connection.OpenAsync(cancellationToken);

@@ -1,7 +1,6 @@
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.RegularExpressions;
-using ClosetConnect.AppHost.Hosting;
 using MimeKit;
 
 namespace ClosetConnect.IntegrationTests.EndToEnd;

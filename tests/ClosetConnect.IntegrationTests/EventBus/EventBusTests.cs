@@ -1,5 +1,3 @@
-using ClosetConnect.AppHost.Hosting;
-using ClosetConnect.AppHost.Hosting.Testing;
 using ClosetConnect.ServiceDefaults.EventBus;
 using ClosetConnect.ServiceDefaults.EventBus.Outbox;
 using Microsoft.EntityFrameworkCore;
@@ -17,6 +15,7 @@ namespace ClosetConnect.IntegrationTests.EventBus;
 [CancelAfter(120_000)]
 public sealed class EventBusTests
 {
+    private readonly TemporaryState state = new();
     private DistributedApplication servers = null!;
     private string database = null!;
     private string messaging = null!;
@@ -29,19 +28,23 @@ public sealed class EventBusTests
     [OneTimeSetUp]
     public async Task StartServersAsync()
     {
-        var builder = DistributedApplicationTestingBuilder.Create();
+        var builder = DistributedApplicationTestingBuilder.Create(state.Argument);
         builder.AddMariaDB("mariadb").AddDatabase("busdb");
         builder.AddRabbitMQ("messaging");
         servers = await builder.BuildAsync();
         await servers.StartAsync();
-        await servers.WaitForResourceHealthyAsync("busdb");
-        await servers.WaitForResourceHealthyAsync("messaging");
+        await servers.WaitUntilHealthyAsync("busdb", CancellationToken.None);
+        await servers.WaitUntilHealthyAsync("messaging", CancellationToken.None);
         database = (await servers.GetConnectionStringAsync("busdb"))!;
         messaging = (await servers.GetConnectionStringAsync("messaging"))!;
     }
 
     [OneTimeTearDown]
-    public async Task StopServersAsync() => await servers.DisposeAsync();
+    public async Task StopServersAsync()
+    {
+        await servers.DisposeAsync();
+        state.Dispose();
+    }
 
     [TearDown]
     public async Task StopServiceAsync()
@@ -125,7 +128,6 @@ public sealed class EventBusTests
         Assert.That(await OutboxRowAsync(parcel.Id, cancellationToken), Has.Property(nameof(OutboxMessage.PublishedAt)).Null, "kept while the broker is down");
 
         await servers.StartResourceAsync("messaging", cancellationToken);
-        await servers.WaitForResourceHealthyAsync("messaging", cancellationToken);
         await probe.WaitForAsync(parcel.ParcelId, 1, cancellationToken);
 
         Assert.That(probe.CallsFor(parcel.ParcelId), Is.EqualTo(1));

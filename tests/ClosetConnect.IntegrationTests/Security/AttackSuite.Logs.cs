@@ -18,15 +18,16 @@ public sealed partial class AttackSuite
             await GatewayClient.EnsureAsync(refreshed, HttpStatusCode.OK, cancellationToken);
         }
 
+        Guid itemId;
         using (var failed = await user.Client.PostAsJsonAsync("/api/v1/auth/login", new { email = user.Email, password = "Wrong!Pass1" }, cancellationToken))
         using (var upload = await user.Client.PostAsync("/api/v1/closet/items", GatewayClient.ItemForm(RepositoryPaths.VisionFixture("images/photo-07.png"), "Skirt"), cancellationToken))
         using (var broken = await user.Client.PostAsync("/api/v1/auth/register",
             new StringContent($"{{\"email\":\"{user.Email}\",\"password\": broken", System.Text.Encoding.UTF8, "application/json"), cancellationToken))
         {
             await GatewayClient.EnsureAsync(upload, HttpStatusCode.Created, cancellationToken);
+            itemId = (await upload.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>(cancellationToken)).GetProperty("id").GetGuid();
         }
 
-        await Task.Delay(TimeSpan.FromSeconds(2), cancellationToken); // log writers flush asynchronously
         var secrets = new Dictionary<string, string>
         {
             ["email"] = user.Email,
@@ -36,12 +37,19 @@ public sealed partial class AttackSuite
             ["refresh token"] = tokens.RefreshToken,
             ["password"] = GatewayClient.Password,
         };
-        foreach (var file in Directory.GetFiles(app.StatePath("logs"), "*.log"))
+        // The analysis is the last thing the user's requests set off: once it is logged, everything else has been.
+        await Eventually.HoldsAsync("vision-worker's log of the analysis", async () =>
+            (await app.ConsoleLogsAsync(app.Resource<IResource>("vision-worker"))).Any(line => line.Contains($"Analysed item {itemId}", StringComparison.Ordinal)),
+            cancellationToken);
+        var services = app.Resources().Where(r => r is ProjectResource).ToList();
+        Assert.That(services, Has.Count.EqualTo(5), "every service's console log is read");
+        foreach (var service in services)
         {
-            var text = await File.ReadAllTextAsync(file, cancellationToken);
+            var text = string.Join('\n', await app.ConsoleLogsAsync(service));
+            Assert.That(text, Is.Not.Empty, $"{service.Name} wrote a console log");
             foreach (var (what, value) in secrets)
             {
-                Assert.That(text, Does.Not.Contain(value), $"{what} in {Path.GetFileName(file)}");
+                Assert.That(text, Does.Not.Contain(value), $"{what} in the console log of {service.Name}");
             }
         }
     }

@@ -3,7 +3,6 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
-using ClosetConnect.AppHost.Hosting;
 using ClosetConnect.IntegrationTests.EndToEnd;
 
 namespace ClosetConnect.IntegrationTests.Security;

@@ -2,7 +2,6 @@ using System.Security.Claims;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
-using ClosetConnect.AppHost.Hosting;
 using ClosetConnect.Identity.Infrastructure.Encryption;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.JsonWebTokens;

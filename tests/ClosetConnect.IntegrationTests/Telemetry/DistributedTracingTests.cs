@@ -1,23 +1,19 @@
 using System.Diagnostics;
 using System.Net;
-using System.Net.Http.Json;
 using System.Text.Json;
-using ClosetConnect.AppHost.Hosting;
 using ClosetConnect.IntegrationTests.EndToEnd;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 
 namespace ClosetConnect.IntegrationTests.Telemetry;
 
 /// <summary>
-/// What the services export reaches the AppHost's OTLP receiver and reads back from the dashboard's JSON: one upload is
-/// one trace from the gateway through closet-api, RabbitMQ and vision-worker back to closet-api, with its logs.
+/// What the services export reaches the Aspire dashboard, read back through its telemetry API: one upload is one trace
+/// from the gateway through closet-api, RabbitMQ and vision-worker back to closet-api, with its logs.
 /// </summary>
 [CancelAfter(240_000)]
 public sealed class DistributedTracingTests
 {
-    /// <summary>Services export every second; the whole chain, vision included, takes a few more.</summary>
-    private static readonly TimeSpan ArrivalTimeout = TimeSpan.FromSeconds(60);
+    /// <summary>Services export every few seconds; the whole chain, vision included, takes a few more.</summary>
+    private static readonly TimeSpan ArrivalTimeout = TimeSpan.FromSeconds(90);
 
     /// <summary>The messaging links of an upload's chain, as "service: span name".</summary>
     private static readonly string[] ExpectedLinks =
@@ -33,7 +29,7 @@ public sealed class DistributedTracingTests
     {
         var app = await SharedAppHost.GetAsync(cancellationToken);
         var owner = await GatewayClient.SignUpAsync(app, cancellationToken);
-        using var dashboard = new HttpClient { BaseAddress = new Uri(app.Services.GetRequiredService<IOptions<AppHostOptions>>().Value.DashboardUrl) };
+        using var dashboard = await Dashboard.CreateClientAsync(app, cancellationToken);
         // The client starts the trace (W3C traceparent), so the test knows its id; the gateway joins it.
         var traceId = ActivityTraceId.CreateRandom().ToHexString();
         using var upload = new HttpRequestMessage(HttpMethod.Post, "/api/v1/closet/items")
@@ -47,70 +43,76 @@ public sealed class DistributedTracingTests
 
         // Each service exports on its own schedule, so wait until every service's last link has arrived (a service
         // exports its spans in the order they end), not just the chain's last one.
-        var trace = await WaitForAsync(dashboard, $"/api/traces/{traceId}",
-            t => Spans(t) is var arrived
-                && arrived.Any(s => s.Service == "gateway" && s.Kind == "Server")
-                && !ExpectedLinks.Except(arrived.Select(s => $"{s.Service}: {s.Name}")).Any(),
-            cancellationToken);
-        var spans = Spans(trace);
+        var spans = await Eventually.GetAsync($"the whole chain of trace {traceId} in the dashboard", async () =>
+        {
+            var arrived = Spans(await GetAsync(dashboard, $"/api/telemetry/traces/{traceId}", cancellationToken));
+            return arrived.Any(s => s.Service == "gateway" && s.Kind == ServerKind)
+                && !ExpectedLinks.Except(arrived.Select(s => $"{s.Service}: {s.Name}")).Any()
+                ? arrived
+                : null;
+        }, cancellationToken, ArrivalTimeout);
+
         Assert.That(spans.Select(s => s.Service).Distinct(), Is.SupersetOf(new[] { "gateway", "closet-api", "vision-worker" }), Describe(spans));
         // One tree: only the gateway's span hangs off something outside the trace (the test's own client span).
-        Assert.That(spans.Where(s => s.Depth == 0).Select(s => s.Service), Is.EqualTo(new[] { "gateway" }), Describe(spans));
+        var ids = spans.Select(s => s.SpanId).ToHashSet();
+        Assert.That(spans.Where(s => !ids.Contains(s.ParentSpanId ?? string.Empty)).Select(s => s.Service), Is.EqualTo(new[] { "gateway" }), Describe(spans));
         var visionProcess = spans.Single(s => s.Name == "process closet.item-image-uploaded");
         var closetPublish = spans.Single(s => s.Name == "publish closet.item-image-uploaded");
         Assert.That(visionProcess.ParentSpanId, Is.EqualTo(closetPublish.SpanId), "the message headers carried the publish span's context");
 
-        var listed = await dashboard.GetFromJsonAsync<JsonElement>("/api/traces?service=vision-worker&limit=1000", cancellationToken);
-        Assert.That(listed.EnumerateArray().Select(t => t.GetProperty("traceId").GetString()), Does.Contain(traceId));
-
-        var logs = await WaitForAsync(dashboard, $"/api/logs?traceId={traceId}&limit=1000",
-            l => new[] { "closet-api", "vision-worker" }.All(service => l.EnumerateArray().Any(r => r.GetProperty("serviceName").GetString() == service)),
-            cancellationToken);
-        var records = logs.EnumerateArray().ToList();
-        Assert.That(records.Select(r => r.GetProperty("traceId").GetString()), Has.All.EqualTo(traceId));
-        Assert.That(records.Select(r => r.GetProperty("spanId").GetString()), Has.All.Not.Null, "written inside a span");
+        var logs = await Eventually.GetAsync($"logs of closet-api and vision-worker under trace {traceId}", async () =>
+        {
+            var records = LogRecords(await GetAsync(dashboard, $"/api/telemetry/logs?traceId={traceId}&limit=1000", cancellationToken));
+            return new[] { "closet-api", "vision-worker" }.All(service => records.Any(r => r.Service == service)) ? records : null;
+        }, cancellationToken, ArrivalTimeout);
+        Assert.That(logs.Select(r => r.TraceId), Has.All.EqualTo(traceId));
+        Assert.That(logs.Select(r => r.SpanId), Has.All.Not.Empty, "written inside a span");
     }
 
-    private sealed record SpanRow(int Depth, string Service, string Name, string Kind, string SpanId, string? ParentSpanId);
+    private const int ServerKind = 2;
 
-    private static List<SpanRow> Spans(JsonElement trace) =>
-    [
-        .. trace.GetProperty("spans").EnumerateArray().Select(node =>
-        {
-            var span = node.GetProperty("span");
-            return new SpanRow(
-                node.GetProperty("depth").GetInt32(),
-                span.GetProperty("serviceName").GetString()!,
-                span.GetProperty("name").GetString()!,
-                span.GetProperty("kind").GetString()!,
-                span.GetProperty("spanId").GetString()!,
-                span.GetProperty("parentSpanId").GetString());
-        }),
-    ];
+    private sealed record SpanRow(string Service, string Name, int Kind, string SpanId, string? ParentSpanId);
+
+    private sealed record LogRow(string Service, string TraceId, string SpanId);
+
+    private static async Task<JsonElement?> GetAsync(HttpClient dashboard, string path, CancellationToken cancellationToken)
+    {
+        using var response = await dashboard.GetAsync(new Uri(path, UriKind.Relative), cancellationToken);
+        return response.StatusCode == HttpStatusCode.OK
+            ? JsonDocument.Parse(await response.Content.ReadAsStringAsync(cancellationToken)).RootElement.GetProperty("data")
+            : null;
+    }
+
+    /// <summary>The OTLP/JSON the dashboard answers with, flattened: every span with its resource's service.name.</summary>
+    private static List<SpanRow> Spans(JsonElement? data) =>
+        data is not { } otlp || !otlp.TryGetProperty("resourceSpans", out var resources) ? [] :
+        [
+            .. resources.EnumerateArray().SelectMany(resource => resource.GetProperty("scopeSpans").EnumerateArray()
+                .SelectMany(scope => scope.GetProperty("spans").EnumerateArray())
+                .Select(span => new SpanRow(
+                    ServiceName(resource),
+                    span.GetProperty("name").GetString()!,
+                    span.GetProperty("kind").GetInt32(),
+                    span.GetProperty("spanId").GetString()!,
+                    span.TryGetProperty("parentSpanId", out var parent) ? parent.GetString() : null))),
+        ];
+
+    private static List<LogRow> LogRecords(JsonElement? data) =>
+        data is not { } otlp || !otlp.TryGetProperty("resourceLogs", out var resources) ? [] :
+        [
+            .. resources.EnumerateArray().SelectMany(resource => resource.GetProperty("scopeLogs").EnumerateArray()
+                .SelectMany(scope => scope.GetProperty("logRecords").EnumerateArray())
+                .Select(record => new LogRow(
+                    ServiceName(resource),
+                    record.TryGetProperty("traceId", out var trace) ? trace.GetString() ?? string.Empty : string.Empty,
+                    record.TryGetProperty("spanId", out var span) ? span.GetString() ?? string.Empty : string.Empty))),
+        ];
+
+    private static string ServiceName(JsonElement resource) =>
+        resource.GetProperty("resource").GetProperty("attributes").EnumerateArray()
+            .Single(a => a.GetProperty("key").GetString() == "service.name")
+            .GetProperty("value").GetProperty("stringValue").GetString()!;
 
     private static string Describe(IEnumerable<SpanRow> spans) =>
-        string.Join('\n', spans.Select(s => $"{new string(' ', s.Depth * 2)}{s.Service}: {s.Name} ({s.Kind})"));
-
-    /// <summary>Polls a dashboard JSON endpoint until <paramref name="done"/> holds; fails with the last answer when it never does.</summary>
-    private static async Task<JsonElement> WaitForAsync(HttpClient dashboard, string path, Func<JsonElement, bool> done, CancellationToken cancellationToken)
-    {
-        var deadline = Stopwatch.StartNew();
-        var last = "nothing yet";
-        while (deadline.Elapsed < ArrivalTimeout)
-        {
-            using var response = await dashboard.GetAsync(path, cancellationToken);
-            if (response.StatusCode == HttpStatusCode.OK)
-            {
-                var body = await response.Content.ReadFromJsonAsync<JsonElement>(cancellationToken);
-                if (done(body))
-                {
-                    return body;
-                }
-                last = body.ToString();
-            }
-            await Task.Delay(250, cancellationToken);
-        }
-        Assert.Fail($"{path} did not show the whole chain within {ArrivalTimeout.TotalSeconds} s; last answer: {last}");
-        throw new UnreachableException();
-    }
+        string.Join('\n', spans.Select(s => $"{s.Service}: {s.Name} (kind {s.Kind}, {s.SpanId} <- {s.ParentSpanId})"));
 }

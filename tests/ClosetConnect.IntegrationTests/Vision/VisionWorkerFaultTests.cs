@@ -1,8 +1,6 @@
 using System.Net;
 using System.Text;
 using System.Text.Json;
-using ClosetConnect.AppHost.Hosting;
-using ClosetConnect.AppHost.Hosting.Testing;
 using ClosetConnect.ServiceDefaults.EventBus;
 using ClosetConnect.ServiceDefaults.EventBus.Events;
 using RabbitMQ.Client;
@@ -19,6 +17,7 @@ namespace ClosetConnect.IntegrationTests.Vision;
 public sealed class VisionWorkerFaultTests
 {
     private const string Queue = "vision-worker";
+    private readonly TemporaryState state = new();
     private DistributedApplication app = null!;
     private string modelPath = null!;
     private string blobs = null!;
@@ -29,11 +28,10 @@ public sealed class VisionWorkerFaultTests
     [OneTimeSetUp]
     public async Task StartWorkerWithoutItsModelAsync()
     {
-        var folder = Directory.CreateTempSubdirectory("vision-faults-").FullName;
-        modelPath = Path.Combine(folder, "models", "segmenter.onnx");
-        blobs = Path.Combine(folder, "blobs");
+        modelPath = Path.Combine(state.Path, "models", "segmenter.onnx");
+        blobs = Path.Combine(state.Path, "blobs");
 
-        var builder = DistributedApplicationTestingBuilder.Create();
+        var builder = DistributedApplicationTestingBuilder.Create(state.Argument);
         var messaging = builder.AddRabbitMQ("messaging");
         builder.AddProject<Projects.Vision_Worker>("vision-worker")
             .WithReference(messaging).WaitFor(messaging)
@@ -43,7 +41,7 @@ public sealed class VisionWorkerFaultTests
             .WithEnvironment("EventBus__RetryBaseDelay", "00:00:00.050");
         app = await builder.BuildAsync();
         await app.StartAsync();
-        await app.ResourceNotifications.WaitForResourceAsync("vision-worker", ResourceState.Running);
+        await app.ResourceNotifications.WaitForResourceAsync("vision-worker", KnownResourceStates.Running);
 
         broker = await new ConnectionFactory { Uri = new Uri((await app.GetConnectionStringAsync("messaging"))!) }.CreateConnectionAsync();
         channel = await broker.CreateChannelAsync();
@@ -59,6 +57,7 @@ public sealed class VisionWorkerFaultTests
         await channel.DisposeAsync();
         await broker.DisposeAsync();
         await app.DisposeAsync();
+        state.Dispose();
     }
 
     [Test]
@@ -66,7 +65,7 @@ public sealed class VisionWorkerFaultTests
     {
         using var client = app.CreateHttpClient("vision-worker");
         Assert.That(await HealthWhenListeningAsync(client, cancellationToken), Is.EqualTo(HttpStatusCode.ServiceUnavailable));
-        Assert.That(string.Join('\n', app.GetResourceLogs("vision-worker", 500)), Does.Contain(modelPath), "the log names the missing file");
+        Assert.That(string.Join('\n', await app.ConsoleLogsAsync(app.Resource<IResource>("vision-worker"))), Does.Contain(modelPath), "the log names the missing file");
 
         await WaitForQueueAsync(cancellationToken);
         var uploaded = await UploadAsync("photo-05.png", cancellationToken);
@@ -87,7 +86,7 @@ public sealed class VisionWorkerFaultTests
             Assert.That(analyzed.Id, Is.EqualTo(IntegrationEvent.IdCausedBy(uploaded.Id, "vision.item-analyzed")));
             Assert.That(File.Exists(Path.Combine(blobs, analyzed.CutoutKey!)), Is.True);
         });
-        await app.WaitForResourceHealthyAsync("vision-worker", cancellationToken);
+        await app.WaitUntilHealthyAsync("vision-worker", cancellationToken);
 
         // A photo that cannot be decoded is reported failed with the reason, not retried.
         var corrupt = await UploadAsync(bytes: [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, .. new byte[256]], cancellationToken);

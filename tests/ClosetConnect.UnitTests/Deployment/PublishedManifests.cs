@@ -1,12 +1,11 @@
 using ClosetConnect.AppHost.Hosting;
 using ClosetConnect.AppHost.Hosting.Publishing;
-using ClosetConnect.AppHost.Hosting.Testing;
 using k8s;
 using k8s.Models;
 
 namespace ClosetConnect.UnitTests.Deployment;
 
-/// <summary>What <c>AppHost publish</c> writes for the real AppHost/Program.cs, rendered once per test run.</summary>
+/// <summary>What the AppHost's publish step writes for the real AppHost/Program.cs, rendered once per test run.</summary>
 internal static class PublishedManifests
 {
     private static readonly Lazy<Task<IReadOnlyDictionary<string, string>>> Rendered = new(RenderAsync);
@@ -49,10 +48,23 @@ internal static class PublishedManifests
 
     public static IKubernetesObject Load(string yaml) => (IKubernetesObject)KubernetesYaml.LoadAllFromString(yaml).Single();
 
+    /// <summary>Runs the AppHost's publish step (in process, through the testing builder) into a temporary folder and reads what it wrote.</summary>
     private static async Task<IReadOnlyDictionary<string, string>> RenderAsync()
     {
-        var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.AppHost>([DistributedApplicationExecutionContext.PublishCommandName]);
-        await using var app = await builder.BuildAsync();
-        return new KubernetesPublisher(app.Resources).Render(PublishEnvironment.All);
+        var output = Directory.CreateTempSubdirectory("closetconnect-publish-").FullName;
+        try
+        {
+            await using var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.AppHost>(
+                ["--operation", "publish", "--step", KubernetesPublishingExtensions.StepName, "--output-path", output]);
+            await using var app = await builder.BuildAsync();
+            // In publish mode a run executes the pipeline and ends.
+            await app.RunAsync().WaitAsync(TimeSpan.FromMinutes(2));
+            return Directory.GetFiles(output, "*", SearchOption.AllDirectories)
+                .ToDictionary(path => Path.GetRelativePath(output, path).Replace('\\', '/'), File.ReadAllText);
+        }
+        finally
+        {
+            Directory.Delete(output, recursive: true);
+        }
     }
 }

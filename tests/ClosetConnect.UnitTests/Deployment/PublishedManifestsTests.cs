@@ -15,7 +15,7 @@ public sealed class PublishedManifestsTests
         var committed = Directory.GetFiles(CommittedRoot, "*", SearchOption.AllDirectories)
             .ToDictionary(path => Path.GetRelativePath(CommittedRoot, path).Replace('\\', '/'), File.ReadAllText);
 
-        const string regenerate = "run `dotnet run --project AppHost -- publish --output deploy/k8s` and commit the result";
+        const string regenerate = "run `dotnet run --project AppHost -- --operation publish --step publish` and commit deploy/k8s";
         Assert.Multiple(() =>
         {
             Assert.That(committed.Keys.Except(generated.Keys), Is.Empty, $"files publish no longer writes: {regenerate}");

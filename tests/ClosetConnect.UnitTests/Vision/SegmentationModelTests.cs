@@ -82,17 +82,6 @@ public sealed class SegmentationModelTests
     }
 
     [Test]
-    public void Native_library_folder_without_onnx_runtime_fails_the_model_naming_the_folder()
-    {
-        using var host = VisionFixtures.BuildHost(new() { ["Vision:NativeLibraryPath"] = _folder });
-
-        var state = VisionFixtures.LoadModel(host).State;
-
-        Assert.That(state.Status, Is.EqualTo(ModelStatus.Failed));
-        Assert.That(state.Error, Does.Contain(_folder).And.Contain("Vision:NativeLibraryPath"));
-    }
-
-    [Test]
     public void Model_reports_loading_until_it_is_loaded()
     {
         using var host = VisionFixtures.BuildHost();

@@ -1,9 +1,0 @@
-namespace ClosetConnect.AppHost.Hosting.Telemetry;
-
-/// <summary>OTLP's span status code.</summary>
-internal enum SpanStatus
-{
-    Unset,
-    Ok,
-    Error,
-}

@@ -1,0 +1,21 @@
+namespace ClosetConnect.IntegrationTests.TestKit;
+
+public static class RepositoryPaths
+{
+    public static string Root { get; } = FindRoot();
+
+    public static string VisionFixture(string relative) => Path.Combine(Root, "tests", "fixtures", "vision", relative);
+
+    private static string FindRoot()
+    {
+        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        {
+            if (File.Exists(Path.Combine(directory.FullName, "ClosetConnect.sln")))
+            {
+                return directory.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("Tests run from inside the repository.");
+    }
+}
