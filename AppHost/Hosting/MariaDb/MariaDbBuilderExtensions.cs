@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using ClosetConnect.AppHost.Hosting.Publishing;
 using ClosetConnect.AppHost.Hosting.MariaDb;
 using ClosetConnect.AppHost.Hosting.Servers;
 using Microsoft.Extensions.DependencyInjection;
@@ -55,7 +56,8 @@ public static class MariaDbBuilderExtensions
                 context.Args.Add("--collation-server=utf8mb4_unicode_ci");
             })
             .WithLoginHealthCheck()
-            .WithIconName("Database");
+            .WithIconName("Database")
+            .WithAnnotation(new ClusterServerAnnotation(MariaDbClusterManifests.Port, cluster => MariaDbClusterManifests.Files(server, cluster)));
     }
 
     /// <summary>

@@ -280,7 +280,7 @@ internal sealed class ProjectManifests(PublishedProject project, PublishedModel 
             });
         }
         // Servers may be pods (Development, Staging) or managed services outside the cluster (Production): allow by port.
-        var serverPorts = project.ConnectionStringReferences.Select(BackingServicePorts.For).Concat(project.ExternalEgressPorts).Distinct().Order().ToList();
+        var serverPorts = project.ConnectionStringReferences.Select(ServerPort).Concat(project.ExternalEgressPorts).Distinct().Order().ToList();
         if (serverPorts.Count > 0)
         {
             egress.Add(new V1NetworkPolicyEgressRule { Ports = [.. serverPorts.Select(p => new V1NetworkPolicyPort { Port = p, Protocol = "TCP" })] });
@@ -300,6 +300,9 @@ internal sealed class ProjectManifests(PublishedProject project, PublishedModel 
             },
         };
     }
+
+    private static int ServerPort(IResourceWithConnectionString server) =>
+        ClusterServerAnnotation.Of(server)?.ClientPort ?? throw new DistributedApplicationException($"publish does not know the port of {server.Name}.");
 
     private V1ObjectMeta Metadata(string name) => new() { Name = name, Labels = ClusterConventions.Labels(Name, Component) };
 }

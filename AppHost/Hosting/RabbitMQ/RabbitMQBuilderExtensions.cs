@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net.Sockets;
+using ClosetConnect.AppHost.Hosting.Publishing;
 using ClosetConnect.AppHost.Hosting.RabbitMQ;
 using ClosetConnect.AppHost.Hosting.Servers;
 using Microsoft.Extensions.DependencyInjection;
@@ -76,7 +77,8 @@ public static class RabbitMQBuilderExtensions
             })
             .WithHealthCheck(healthCheckKey)
             .WaitFor(epmd)
-            .WithIconName("Mailbox");
+            .WithIconName("Mailbox")
+            .WithAnnotation(new ClusterServerAnnotation(RabbitMQClusterManifests.Port, cluster => RabbitMQClusterManifests.Files(broker, cluster)));
     }
 
     private static IResourceBuilder<EpmdResource> AddEpmd(this IDistributedApplicationBuilder builder, string name, string workingDirectory)

@@ -1,3 +1,4 @@
+using ClosetConnect.AppHost.Hosting.Publishing;
 using ClosetConnect.AppHost.Hosting.Redis;
 using ClosetConnect.AppHost.Hosting.Servers;
 using Microsoft.Extensions.DependencyInjection;
@@ -54,6 +55,7 @@ public static class RedisBuilderExtensions
                 context.Args.Add(redis.PrimaryEndpoint.Property(EndpointProperty.TargetPort));
             })
             .WithHealthCheck(healthCheckKey)
-            .WithIconName("Memory");
+            .WithIconName("Memory")
+            .WithAnnotation(new ClusterServerAnnotation(RedisClusterManifests.Port, cluster => RedisClusterManifests.Files(redis, cluster)));
     }
 }

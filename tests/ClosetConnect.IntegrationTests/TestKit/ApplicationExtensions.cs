@@ -18,9 +18,12 @@ public static class ApplicationExtensions
     public static T Resource<T>(this DistributedApplication app, string name) where T : IResource =>
         app.Resources().OfType<T>().Single(r => r.Name == name);
 
-    /// <summary>Aspire's stop command, as the dashboard's Stop button: the restart policy leaves a stopped resource alone.</summary>
-    public static Task StopResourceAsync(this DistributedApplication app, string name, CancellationToken cancellationToken) =>
-        RunCommandAsync(app, name, KnownResourceCommands.StopCommand, cancellationToken);
+    /// <summary>Aspire's stop command, as the dashboard's Stop button, until the process has ended; the restart policy leaves it stopped.</summary>
+    public static async Task StopResourceAsync(this DistributedApplication app, string name, CancellationToken cancellationToken)
+    {
+        await RunCommandAsync(app, name, KnownResourceCommands.StopCommand, cancellationToken);
+        await app.ResourceNotifications.WaitForResourceAsync(name, KnownResourceStates.TerminalStates, cancellationToken);
+    }
 
     public static async Task StartResourceAsync(this DistributedApplication app, string name, CancellationToken cancellationToken)
     {

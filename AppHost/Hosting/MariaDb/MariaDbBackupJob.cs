@@ -1,7 +1,7 @@
-using ClosetConnect.AppHost.Hosting.MariaDb;
+using ClosetConnect.AppHost.Hosting.Publishing;
 using k8s.Models;
 
-namespace ClosetConnect.AppHost.Hosting.Publishing;
+namespace ClosetConnect.AppHost.Hosting.MariaDb;
 
 /// <summary>
 /// Where MariaDB runs in the cluster, a dump of every database every 15 minutes (the RPO) to a volume of its own,
@@ -108,7 +108,7 @@ internal sealed class MariaDbBackupJob(MariaDbServerResource server)
                 new V1NetworkPolicyEgressRule
                 {
                     To = [NetworkPeers.Pods(server.Name)],
-                    Ports = [new V1NetworkPolicyPort { Port = BackingServicePorts.MariaDb, Protocol = "TCP" }],
+                    Ports = [new V1NetworkPolicyPort { Port = MariaDbClusterManifests.Port, Protocol = "TCP" }],
                 },
             ],
         },
