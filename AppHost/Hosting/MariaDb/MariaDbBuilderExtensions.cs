@@ -1,6 +1,6 @@
 using System.Diagnostics;
-using ClosetConnect.AppHost.Hosting.Publishing;
 using ClosetConnect.AppHost.Hosting.MariaDb;
+using ClosetConnect.AppHost.Hosting.Publishing;
 using ClosetConnect.AppHost.Hosting.Servers;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
