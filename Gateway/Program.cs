@@ -1,3 +1,4 @@
+using ClosetConnect.Gateway.ApiDocs;
 using ClosetConnect.Gateway.Extensions;
 using ClosetConnect.Gateway.Health;
 using ClosetConnect.Gateway.Routing;
@@ -18,6 +19,7 @@ app.UseEdgeLimits();
 
 app.MapDefaultEndpoints();
 app.MapServiceHealthApi();
+app.MapApiDocs();
 app.MapReverseProxy();
 
 app.Run();

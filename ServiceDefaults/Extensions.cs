@@ -19,6 +19,7 @@ namespace Microsoft.Extensions.Hosting;
 public static class ServiceDefaultsExtensions
 {
     public const string HealthPath = "/health";
+    public const string OpenApiPath = "/openapi/v1.json";
     public const string AlivePath = "/alive";
     public const string RequestIdHeader = "X-Request-ID";
     private const string LiveTag = "live";
@@ -37,6 +38,13 @@ public static class ServiceDefaultsExtensions
             }
         });
         builder.Services.AddExceptionHandler<BadRequestExceptionHandler>();
+        // Clients reach every service through the gateway, which serves the documents: no server list, so tools
+        // send requests to the origin the document came from.
+        builder.Services.AddOpenApi(openApi => openApi.AddDocumentTransformer((document, _, _) =>
+        {
+            document.Servers = [];
+            return Task.CompletedTask;
+        }));
 
         // No "Server: Kestrel" banner on any response.
         builder.Services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(kestrel => kestrel.AddServerHeader = false);
@@ -92,13 +100,18 @@ public static class ServiceDefaultsExtensions
 
     /// <summary>
     /// Maps <c>/health</c> (readiness: every dependency) and <c>/alive</c> (liveness: the process itself) in every
-    /// environment, because Kubernetes probes need them everywhere. They answer a bare status, never internals.
+    /// environment, because Kubernetes probes need them everywhere. They answer a bare status, never internals. In
+    /// Development the service's OpenAPI document is at <c>/openapi/v1.json</c> (the gateway's <c>/docs</c> shows them all).
     /// </summary>
     public static WebApplication MapDefaultEndpoints(this WebApplication app)
     {
         app.MapHealthChecks(HealthPath).DisableHttpMetrics();
         app.MapHealthChecks(AlivePath, new HealthCheckOptions { Predicate = check => check.Tags.Contains(LiveTag) })
             .DisableHttpMetrics();
+        if (app.Environment.IsDevelopment())
+        {
+            app.MapOpenApi(OpenApiPath);
+        }
         return app;
     }
 

@@ -1,3 +1,4 @@
+using ClosetConnect.Gateway.ApiDocs;
 using ClosetConnect.Gateway.Health;
 using ClosetConnect.Gateway.Security;
 
@@ -14,6 +15,7 @@ public static class GatewayServiceExtensions
 
         builder.AddEdgeSecurity();
         builder.AddServiceHealth();
+        builder.AddApiDocs();
         return builder;
     }
 }

@@ -1,8 +1,11 @@
+using ClosetConnect.Gateway.ApiDocs;
+
 namespace ClosetConnect.Gateway.Security;
 
 /// <summary>
 /// The headers every API response carries, whatever produced it (the gateway or a proxied service): no sniffing, no
-/// framing, no referrer, a CSP that allows nothing, HSTS over HTTPS, and no <c>Server</c> banner.
+/// framing, no referrer, a CSP that allows nothing (a page endpoint names its own with
+/// <see cref="ContentSecurityPolicyMetadata"/>), HSTS over HTTPS, and no <c>Server</c> banner.
 /// </summary>
 internal sealed class SecurityHeadersMiddleware(RequestDelegate next)
 {
@@ -13,7 +16,8 @@ internal sealed class SecurityHeadersMiddleware(RequestDelegate next)
             var headers = context.Response.Headers;
             headers.XContentTypeOptions = "nosniff";
             headers.XFrameOptions = "DENY";
-            headers.ContentSecurityPolicy = "default-src 'none'; frame-ancestors 'none'";
+            headers.ContentSecurityPolicy = context.GetEndpoint()?.Metadata.GetMetadata<ContentSecurityPolicyMetadata>()?.Policy
+                ?? "default-src 'none'; frame-ancestors 'none'";
             headers["Referrer-Policy"] = "no-referrer";
             if (context.Request.IsHttps)
             {
