@@ -68,8 +68,8 @@ public sealed class ConfigurationPrecedenceTests
     public void Every_service_logs_as_the_Aspire_template_does_and_only_warnings_in_production(string service)
     {
         string Level(string environment, string category) => new ConfigurationBuilder()
-            .AddJsonFile(RepositoryRoot.File(service, "appsettings.json"))
-            .AddJsonFile(RepositoryRoot.File(service, $"appsettings.{environment}.json"), optional: true)
+            .AddJsonFile(RepositoryPaths.File(service, "appsettings.json"))
+            .AddJsonFile(RepositoryPaths.File(service, $"appsettings.{environment}.json"), optional: true)
             .Build()[$"Logging:LogLevel:{category}"]!;
 
         Assert.Multiple(() =>

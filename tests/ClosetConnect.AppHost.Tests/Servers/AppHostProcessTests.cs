@@ -1,5 +1,5 @@
 
-namespace ClosetConnect.IntegrationTests.AppHost;
+namespace ClosetConnect.AppHost.Tests.Servers;
 
 /// <summary>
 /// The AppHost as <c>./run.sh</c> runs it, a process of its own: killed with SIGKILL (no chance to clean up), it

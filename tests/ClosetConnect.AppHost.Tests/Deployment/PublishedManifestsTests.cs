@@ -1,12 +1,12 @@
 using System.Diagnostics;
 using ClosetConnect.AppHost.Hosting.Publishing;
 
-namespace ClosetConnect.UnitTests.Deployment;
+namespace ClosetConnect.AppHost.Tests.Deployment;
 
 /// <summary>The committed deploy/k8s is exactly what <c>AppHost publish</c> writes from today's model, and kustomize accepts it.</summary>
 public sealed class PublishedManifestsTests
 {
-    private static readonly string CommittedRoot = RepositoryRoot.File("deploy", "k8s");
+    private static readonly string CommittedRoot = RepositoryPaths.File("deploy", "k8s");
 
     [Test]
     public async Task The_committed_manifests_are_what_publish_generates_from_the_app_model()

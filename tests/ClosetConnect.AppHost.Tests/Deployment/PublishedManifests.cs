@@ -3,7 +3,7 @@ using ClosetConnect.AppHost.Hosting.Publishing;
 using k8s;
 using k8s.Models;
 
-namespace ClosetConnect.UnitTests.Deployment;
+namespace ClosetConnect.AppHost.Tests.Deployment;
 
 /// <summary>What the AppHost's publish step writes for the real AppHost/Program.cs, rendered once per test run.</summary>
 internal static class PublishedManifests

@@ -1,6 +1,6 @@
 using ClosetConnect.AppHost.Hosting.MariaDb;
 
-namespace ClosetConnect.UnitTests.AppHost;
+namespace ClosetConnect.AppHost.Tests.Model;
 
 /// <summary>AppHost/Program.cs as a model (built, never started): what it declares for this machine and for a cluster.</summary>
 public sealed class AppModelTests

@@ -2,7 +2,7 @@ using ClosetConnect.AppHost.Hosting.Publishing;
 using k8s;
 using k8s.Models;
 
-namespace ClosetConnect.UnitTests.Deployment;
+namespace ClosetConnect.AppHost.Tests.Deployment;
 
 /// <summary>The rules of the deployment guide, checked on every workload of every overlay.</summary>
 [TestFixtureSource(nameof(Environments))]

@@ -1,8 +1,9 @@
 using Aspire.Hosting.ApplicationModel;
+using ClosetConnect.AppHost.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace ClosetConnect.IntegrationTests.TestKit;
+namespace ClosetConnect.TestKit;
 
 /// <summary>What tests ask of a running Aspire application beyond what Aspire.Hosting.Testing offers.</summary>
 public static class ApplicationExtensions

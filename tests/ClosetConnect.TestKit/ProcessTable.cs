@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace ClosetConnect.IntegrationTests.TestKit;
+namespace ClosetConnect.TestKit;
 
 /// <summary>What `ps` would show: live (non-zombie) processes, read from /proc.</summary>
 public static class ProcessTable

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Text;
 
-namespace ClosetConnect.IntegrationTests.TestKit;
+namespace ClosetConnect.TestKit;
 
 /// <summary>The AppHost as an operator runs it: <c>dotnet AppHost.dll ...</c> from its project folder, the build beside this test build.</summary>
 public static class AppHostCommandLine

@@ -1,6 +1,6 @@
 using YamlDotNet.RepresentationModel;
 
-namespace ClosetConnect.UnitTests.Deployment;
+namespace ClosetConnect.AppHost.Tests.Deployment;
 
 /// <summary>The GitHub workflows keep the pipeline the guide asks for (they cannot run here, so their shape is checked).</summary>
 public sealed class WorkflowTests
@@ -44,7 +44,7 @@ public sealed class WorkflowTests
     private static YamlMappingNode Workflow(string fileName)
     {
         var yaml = new YamlStream();
-        using var reader = new StreamReader(RepositoryRoot.File(".github", "workflows", fileName));
+        using var reader = new StreamReader(RepositoryPaths.File(".github", "workflows", fileName));
         yaml.Load(reader);
         return (YamlMappingNode)yaml.Documents.Single().RootNode;
     }

@@ -1,4 +1,4 @@
-namespace ClosetConnect.IntegrationTests.TestKit;
+namespace ClosetConnect.TestKit;
 
 /// <summary>
 /// A state directory of the AppHost's own (<c>AppHost:StateDirectory</c>) in /tmp: server data, blobs, mail and

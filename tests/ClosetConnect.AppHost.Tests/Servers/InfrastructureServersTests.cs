@@ -6,7 +6,7 @@ using RabbitMQ.Client;
 using RabbitMQ.Client.Exceptions;
 using StackExchange.Redis;
 
-namespace ClosetConnect.IntegrationTests.AppHost;
+namespace ClosetConnect.AppHost.Tests.Servers;
 
 /// <summary>
 /// MariaDB, RabbitMQ (with its epmd) and Redis from this machine, run by Aspire as executables through our hosting

@@ -1,6 +1,6 @@
 using ClosetConnect.AppHost.Hosting.MariaDb;
 
-namespace ClosetConnect.UnitTests.AppHost;
+namespace ClosetConnect.AppHost.Tests.Model;
 
 public sealed class MariaDbInitScriptTests
 {

@@ -3,7 +3,7 @@ using System.Net.Sockets;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace ClosetConnect.IntegrationTests.TestKit;
+namespace ClosetConnect.TestKit;
 
 /// <summary>
 /// The Aspire dashboard of a test run: its UI and OTLP endpoint on free ports, not a developer's 18888/18889, and

@@ -1,8 +1,11 @@
-namespace ClosetConnect.IntegrationTests.TestKit;
+namespace ClosetConnect.TestKit;
 
+/// <summary>The checkout the tests run from: fixtures, committed files (appsettings, manifests, workflows), builds.</summary>
 public static class RepositoryPaths
 {
     public static string Root { get; } = FindRoot();
+
+    public static string File(params string[] relative) => Path.Combine([Root, .. relative]);
 
     public static string VisionFixture(string relative) => Path.Combine(Root, "tests", "fixtures", "vision", relative);
 
@@ -10,7 +13,7 @@ public static class RepositoryPaths
     {
         for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
         {
-            if (File.Exists(Path.Combine(directory.FullName, "ClosetConnect.sln")))
+            if (System.IO.File.Exists(Path.Combine(directory.FullName, "ClosetConnect.sln")))
             {
                 return directory.FullName;
             }

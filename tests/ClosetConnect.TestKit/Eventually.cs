@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace ClosetConnect.IntegrationTests.TestKit;
+namespace ClosetConnect.TestKit;
 
 /// <summary>Polls until a condition holds, and fails with a message that says what never happened (never sleep-then-assert).</summary>
 public static class Eventually
