@@ -1,5 +1,9 @@
 using ClosetConnect.Closet.Apis;
 using ClosetConnect.Closet.Extensions;
+using ClosetConnect.Closet.Listings;
+using ClosetConnect.Closet.Market;
+using ClosetConnect.Closet.Outfits;
+using ClosetConnect.Closet.Purchases;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -13,7 +17,11 @@ app.UseStatusCodePages();
 
 app.MapDefaultEndpoints();
 app.MapItemsApi();
+app.MapListingsApi();
+app.MapOutfitsApi();
+app.MapMarketApi();
 app.MapInternalApi();
+app.MapReservationsApi();
 
 app.Run();
 

@@ -1,4 +1,6 @@
 using System.Security.Claims;
+using ClosetConnect.Closet.Listings;
+using ClosetConnect.Closet.Outfits;
 using ClosetConnect.ServiceDefaults.Authentication;
 using ClosetConnect.ServiceDefaults.EventBus.Outbox;
 using ClosetConnect.ServiceDefaults.Storage;
@@ -121,7 +123,7 @@ public static class ItemsApi
     }
 
     public static async Task<Results<Ok<ItemPage>, ValidationProblem>> ListAsync(
-        [AsParameters] ItemListQuery query, ClaimsPrincipal principal, ClosetDbContext db, CancellationToken cancellationToken)
+        [AsParameters] ItemListQuery query, ClaimsPrincipal principal, ClosetDbContext db, TimeProvider time, CancellationToken cancellationToken)
     {
         if (query.Validate() is { Count: > 0 } errors)
         {
@@ -136,17 +138,18 @@ public static class ItemsApi
             .Skip((query.PageNumber - 1) * query.Size)
             .Take(query.Size)
             .ToListAsync(cancellationToken);
-        return TypedResults.Ok(new ItemPage(page.Select(ItemResponse.From).ToList(), total, query.PageNumber, query.Size));
+        var listings = await db.ListingSummariesAsync(userId, page.Select(i => i.Id), time.GetUtcNow(), cancellationToken);
+        return TypedResults.Ok(new ItemPage(page.Select(i => ItemResponse.From(i, listings)).ToList(), total, query.PageNumber, query.Size));
     }
 
     public static async Task<Results<Ok<ItemResponse>, NotFound>> GetAsync(
-        Guid id, ClaimsPrincipal principal, ClosetDbContext db, CancellationToken cancellationToken)
+        Guid id, ClaimsPrincipal principal, ClosetDbContext db, TimeProvider time, CancellationToken cancellationToken)
     {
         var item = await FindOwnAsync(db.Items.AsNoTracking(), id, principal, cancellationToken);
-        return item is null ? TypedResults.NotFound() : TypedResults.Ok(ItemResponse.From(item));
+        return item is null ? TypedResults.NotFound() : TypedResults.Ok(await WithListingAsync(db, item, time.GetUtcNow(), cancellationToken));
     }
 
-    public static async Task<Results<Ok<ItemResponse>, NotFound, ValidationProblem>> UpdateAsync(
+    public static async Task<Results<Ok<ItemResponse>, NotFound, ValidationProblem, ProblemHttpResult>> UpdateAsync(
         Guid id, ItemDetails changes, ClaimsPrincipal principal, [AsParameters] ItemServices services, CancellationToken cancellationToken)
     {
         var normalized = changes with
@@ -168,12 +171,23 @@ public static class ItemsApi
             return TypedResults.NotFound();
         }
 
-        item.Apply(normalized, services.Time.GetUtcNow());
+        var now = services.Time.GetUtcNow();
+        if (await services.Db.ActiveListingAsync(item.Id, item.UserId, cancellationToken) is { } listing && listing.IsReservedAt(now))
+        {
+            // The buyer pays for the item as listed: its details stay as they are until the order ends.
+            return ReservedItemProblem("changed");
+        }
+
+        item.Apply(normalized, now);
         await services.Db.SaveChangesAsync(cancellationToken);
-        return TypedResults.Ok(ItemResponse.From(item));
+        return TypedResults.Ok(await WithListingAsync(services.Db, item, now, cancellationToken));
     }
 
-    public static async Task<Results<NoContent, NotFound>> DeleteAsync(
+    /// <summary>
+    /// Deletes the item and its images; it leaves every outfit it was in (which records it) and its listing is withdrawn,
+    /// all in one transaction. Refused while a buyer's unexpired order holds the listing.
+    /// </summary>
+    public static async Task<Results<NoContent, NotFound, ProblemHttpResult>> DeleteAsync(
         Guid id, ClaimsPrincipal principal, [AsParameters] ItemServices services, CancellationToken cancellationToken)
     {
         var item = await FindOwnAsync(services.Db.Items, id, principal, cancellationToken);
@@ -182,8 +196,29 @@ public static class ItemsApi
             return TypedResults.NotFound();
         }
 
+        var now = services.Time.GetUtcNow();
+        if (await services.Db.ActiveListingAsync(item.Id, item.UserId, cancellationToken) is { } listing)
+        {
+            if (listing.IsReservedAt(now))
+            {
+                return ReservedItemProblem("deleted");
+            }
+
+            listing.Withdraw(now);
+        }
+
+        await services.Db.RemoveFromOutfitsAsync(item, OutfitRemovalReason.Deleted, now, cancellationToken);
         services.Db.Items.Remove(item);
-        await services.Db.SaveChangesAsync(cancellationToken);
+        try
+        {
+            await services.Db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // A buyer's order reserved the listing between the read and the write.
+            return ReservedItemProblem("deleted");
+        }
+
         foreach (var key in item.BlobKeys())
         {
             await services.Blobs.DeleteAsync(key, CancellationToken.None);
@@ -212,6 +247,13 @@ public static class ItemsApi
         var stream = await services.Blobs.OpenReadAsync(key, cancellationToken);
         return stream is null ? TypedResults.NotFound() : TypedResults.Stream(stream, contentType);
     }
+
+    private static async Task<ItemResponse> WithListingAsync(ClosetDbContext db, ClosetItem item, DateTimeOffset now, CancellationToken cancellationToken) =>
+        ItemResponse.From(item, await db.ListingSummariesAsync(item.UserId, [item.Id], now, cancellationToken));
+
+    private static ProblemHttpResult ReservedItemProblem(string change) =>
+        TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Item is being bought",
+            detail: $"Someone is paying for this item; it can be {change} after their order ends.");
 
     private static Task<ClosetItem?> FindOwnAsync(IQueryable<ClosetItem> items, Guid id, ClaimsPrincipal principal, CancellationToken cancellationToken)
     {

@@ -1,6 +1,8 @@
+using ClosetConnect.Closet.Listings;
+
 namespace ClosetConnect.Closet.Application;
 
-/// <summary>An item as clients see it (the public contract's item JSON).</summary>
+/// <summary>An item as clients see it (the public contract's item JSON); <see cref="Listing"/> is its current listing, if any.</summary>
 public sealed record ItemResponse(
     Guid Id,
     string Name,
@@ -15,9 +17,10 @@ public sealed record ItemResponse(
     string ImageUrl,
     string? CutoutUrl,
     DateTimeOffset CreatedAt,
-    DateTimeOffset UpdatedAt)
+    DateTimeOffset UpdatedAt,
+    ItemListingResponse? Listing)
 {
-    public static ItemResponse From(ClosetItem item) => new(
+    public static ItemResponse From(ClosetItem item, ItemListingResponse? listing) => new(
         item.Id,
         item.Name,
         item.Status.ToString().ToLowerInvariant(),
@@ -31,7 +34,11 @@ public sealed record ItemResponse(
         $"/api/v1/closet/items/{item.Id}/image",
         item.CutoutKey is null ? null : $"/api/v1/closet/items/{item.Id}/cutout",
         item.CreatedAt,
-        item.UpdatedAt);
+        item.UpdatedAt,
+        listing);
+
+    public static ItemResponse From(ClosetItem item, IReadOnlyDictionary<Guid, ItemListingResponse> listings) =>
+        From(item, listings.GetValueOrDefault(item.Id));
 }
 
 public sealed record ColorResponse(string Hex, string Name, double Share);

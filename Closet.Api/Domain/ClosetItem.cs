@@ -136,6 +136,36 @@ public sealed class ClosetItem
         UpdatedAt = now;
     }
 
+    /// <summary>
+    /// The item now belongs to <paramref name="newOwnerId"/> (a sale, or its return after a refund). Its images move to
+    /// the new owner's folder, <c>items/{owner:N}/{item:N}/…</c>: the caller copies each blob and deletes the old ones
+    /// once the change is committed.
+    /// </summary>
+    public IReadOnlyList<BlobMove> TransferTo(Guid newOwnerId, DateTimeOffset now)
+    {
+        var moves = new List<BlobMove>();
+        string Move(string key)
+        {
+            var moved = KeyFor(newOwnerId, Id, key[(key.LastIndexOf('/') + 1)..]);
+            if (moved != key)
+            {
+                moves.Add(new BlobMove(key, moved));
+            }
+
+            return moved;
+        }
+
+        ImageKey = Move(ImageKey);
+        CutoutKey = CutoutKey is null ? null : Move(CutoutKey);
+        MaskKey = MaskKey is null ? null : Move(MaskKey);
+        UserId = newOwnerId;
+        UpdatedAt = now;
+        return moves;
+    }
+
+    /// <summary>Where an item's image lives: <c>items/{owner:N}/{item:N}/{fileName}</c>.</summary>
+    public static string KeyFor(Guid ownerId, Guid itemId, string fileName) => $"items/{ownerId:N}/{itemId:N}/{fileName}";
+
     /// <summary>Every blob that belongs to the item, to delete with it.</summary>
     public IEnumerable<string> BlobKeys() =>
         new[] { ImageKey, CutoutKey, MaskKey }.OfType<string>();

@@ -1,4 +1,9 @@
 using ClosetConnect.Closet.Application.EventHandlers;
+using ClosetConnect.Closet.Listings;
+using ClosetConnect.Closet.Market;
+using ClosetConnect.Closet.Outfits;
+using ClosetConnect.Closet.Purchases;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace ClosetConnect.Closet.Extensions;
 
@@ -8,6 +13,8 @@ public static class ClosetServiceExtensions
     {
         builder.Services.AddSingleton(TimeProvider.System);
 
+        builder.Services.AddSingleton<BlobDeletionAfterCommit>();
+        builder.Services.AddSingleton<IInterceptor>(services => services.GetRequiredService<BlobDeletionAfterCommit>());
         builder.AddMySqlDbContext<ClosetDbContext>("closetdb");
         builder.Services.AddMigration<ClosetDbContext>();
         builder.AddRedisClient("cache");
@@ -18,13 +25,24 @@ public static class ClosetServiceExtensions
             .ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddHostedService<StaleAnalysisSweeper>();
 
+        builder.Services.AddScoped<OutfitCommands>();
+        builder.Services.AddScoped<OutfitQueries>();
+        builder.Services.AddScoped<ListingCommands>();
+        builder.Services.AddScoped<MarketQueries>();
+        builder.Services.AddScoped<ListingReservation>();
+        builder.Services.AddScoped<ItemOwnershipTransfer>();
+
         builder.AddEventBus("messaging")
             .AddOutbox<ClosetDbContext>()
             .AddInbox<ClosetDbContext>()
             .AddSubscription<UserRegisteredEvent, UserRegisteredHandler>()
             .AddSubscription<UserDeletedEvent, UserDeletedHandler>()
             .AddSubscription<ItemAnalyzedEvent, ItemAnalyzedHandler>()
-            .AddSubscription<ItemAnalysisFailedEvent, ItemAnalysisFailedHandler>();
+            .AddSubscription<ItemAnalysisFailedEvent, ItemAnalysisFailedHandler>()
+            .AddSubscription<OrderPaidEvent, OrderPaidHandler>()
+            .AddSubscription<OrderCancelledEvent, ReservationRelease>()
+            .AddSubscription<OrderExpiredEvent, ReservationRelease>()
+            .AddSubscription<OrderRefundedEvent, OrderRefundedHandler>();
 
         return builder;
     }

@@ -12,6 +12,10 @@ public sealed class ClosetDbContext(DbContextOptions<ClosetDbContext> options) :
 
     public DbSet<ErasedAccount> ErasedAccounts => Set<ErasedAccount>();
 
+    public DbSet<Outfit> Outfits => Set<Outfit>();
+
+    public DbSet<Listing> Listings => Set<Listing>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.Entity<UserCloset>(closet =>
@@ -53,6 +57,51 @@ public sealed class ClosetDbContext(DbContextOptions<ClosetDbContext> options) :
         });
 
         modelBuilder.Entity<ErasedAccount>().HasKey(a => a.UserId);
+
+        modelBuilder.Entity<Outfit>(outfit =>
+        {
+            outfit.HasKey(o => o.Id);
+            outfit.HasIndex(o => new { o.UserId, o.CreatedAt });
+            outfit.Property(o => o.Name).HasMaxLength(Outfit.MaxNameLength);
+            outfit.Property(o => o.Occasion).HasMaxLength(Outfit.MaxOccasionLength);
+            outfit.Property(o => o.Season).HasMaxLength(20);
+            outfit.Ignore(o => o.ItemIds);
+            outfit.OwnsMany(o => o.Items, item =>
+            {
+                item.ToTable("OutfitItems");
+                item.WithOwner().HasForeignKey("OutfitId");
+                item.HasKey("OutfitId", nameof(OutfitItem.ItemId));
+                item.Property(i => i.ItemId).ValueGeneratedNever();
+                // Which outfits hold an item that leaves the closet.
+                item.HasIndex(i => i.ItemId);
+            });
+            outfit.OwnsMany(o => o.RemovedItems, removed =>
+            {
+                removed.ToTable("OutfitRemovedItems");
+                removed.WithOwner().HasForeignKey("OutfitId");
+                removed.HasKey("OutfitId", nameof(RemovedOutfitItem.ItemId));
+                removed.Property(r => r.ItemId).ValueGeneratedNever();
+                removed.Property(r => r.Name).HasMaxLength(100);
+                removed.Property(r => r.Reason).HasConversion<string>().HasMaxLength(20);
+            });
+        });
+
+        modelBuilder.Entity<Listing>(listing =>
+        {
+            listing.HasKey(l => l.Id);
+            // The market: active listings, newest first.
+            listing.HasIndex(l => new { l.Status, l.CreatedAt });
+            listing.HasIndex(l => l.ItemId);
+            listing.HasIndex(l => l.SellerId);
+            listing.HasIndex(l => l.BuyerId);
+            listing.HasIndex(l => l.SoldToOrderId);
+            listing.Property(l => l.Currency).HasMaxLength(3);
+            listing.Property(l => l.Description).HasMaxLength(Listing.MaxDescriptionLength);
+            listing.Property(l => l.Status).HasConversion<string>().HasMaxLength(20);
+            listing.Property(l => l.Version).IsConcurrencyToken();
+            // At most one active listing per item, even when two requests list it at once (NULLs never collide).
+            listing.HasIndex(l => l.ActiveItemId).IsUnique();
+        });
 
         modelBuilder.AddTransactionalMessaging();
     }

@@ -1,13 +1,19 @@
 namespace ClosetConnect.Closet.Application.EventHandlers;
 
-/// <summary>Creates the new user's closet.</summary>
+/// <summary>Creates the new user's closet (or names one a purchase created before this event arrived).</summary>
 public sealed class UserRegisteredHandler(ClosetDbContext db, ILogger<UserRegisteredHandler> logger)
     : IIntegrationEventHandler<UserRegisteredEvent>
 {
     public async Task HandleAsync(UserRegisteredEvent integrationEvent, CancellationToken cancellationToken)
     {
-        if (await db.Closets.AnyAsync(c => c.UserId == integrationEvent.UserId, cancellationToken))
+        var closet = await db.Closets.SingleOrDefaultAsync(c => c.UserId == integrationEvent.UserId, cancellationToken);
+        if (closet is not null)
         {
+            if (closet.LearnUsername(integrationEvent.Username))
+            {
+                await db.SaveChangesAsync(cancellationToken);
+            }
+
             return;
         }
 

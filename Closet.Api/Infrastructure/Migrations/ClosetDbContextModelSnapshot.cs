@@ -120,6 +120,116 @@ namespace ClosetConnect.Closet.Infrastructure.Migrations
                     b.ToTable("ErasedAccounts");
                 });
 
+            modelBuilder.Entity("ClosetConnect.Closet.Domain.Listing", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("char(36)");
+
+                    b.Property<Guid?>("ActiveItemId")
+                        .HasColumnType("char(36)");
+
+                    b.Property<Guid?>("BuyerId")
+                        .HasColumnType("char(36)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("datetime(6)");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("varchar(3)");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(1000)
+                        .HasColumnType("varchar(1000)");
+
+                    b.Property<Guid>("ItemId")
+                        .HasColumnType("char(36)");
+
+                    b.Property<long>("Price")
+                        .HasColumnType("bigint");
+
+                    b.Property<Guid?>("ReservedForOrderId")
+                        .HasColumnType("char(36)");
+
+                    b.Property<DateTimeOffset?>("ReservedUntil")
+                        .HasColumnType("datetime(6)");
+
+                    b.Property<Guid>("SellerId")
+                        .HasColumnType("char(36)");
+
+                    b.Property<DateTimeOffset?>("SoldAt")
+                        .HasColumnType("datetime(6)");
+
+                    b.Property<Guid?>("SoldToOrderId")
+                        .HasColumnType("char(36)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("varchar(20)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("datetime(6)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ActiveItemId")
+                        .IsUnique();
+
+                    b.HasIndex("BuyerId");
+
+                    b.HasIndex("ItemId");
+
+                    b.HasIndex("SellerId");
+
+                    b.HasIndex("SoldToOrderId");
+
+                    b.HasIndex("Status", "CreatedAt");
+
+                    b.ToTable("Listings");
+                });
+
+            modelBuilder.Entity("ClosetConnect.Closet.Domain.Outfit", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("char(36)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("datetime(6)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("varchar(100)");
+
+                    b.Property<string>("Occasion")
+                        .HasMaxLength(50)
+                        .HasColumnType("varchar(50)");
+
+                    b.Property<string>("Season")
+                        .HasMaxLength(20)
+                        .HasColumnType("varchar(20)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("datetime(6)");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("char(36)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId", "CreatedAt");
+
+                    b.ToTable("Outfits");
+                });
+
             modelBuilder.Entity("ClosetConnect.Closet.Domain.UserCloset", b =>
                 {
                     b.Property<Guid>("UserId")
@@ -236,6 +346,63 @@ namespace ClosetConnect.Closet.Infrastructure.Migrations
                         });
 
                     b.Navigation("Colors");
+                });
+
+            modelBuilder.Entity("ClosetConnect.Closet.Domain.Outfit", b =>
+                {
+                    b.OwnsMany("ClosetConnect.Closet.Domain.OutfitItem", "Items", b1 =>
+                        {
+                            b1.Property<Guid>("OutfitId")
+                                .HasColumnType("char(36)");
+
+                            b1.Property<Guid>("ItemId")
+                                .HasColumnType("char(36)");
+
+                            b1.Property<int>("Position")
+                                .HasColumnType("int");
+
+                            b1.HasKey("OutfitId", "ItemId");
+
+                            b1.HasIndex("ItemId");
+
+                            b1.ToTable("OutfitItems", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("OutfitId");
+                        });
+
+                    b.OwnsMany("ClosetConnect.Closet.Domain.RemovedOutfitItem", "RemovedItems", b1 =>
+                        {
+                            b1.Property<Guid>("OutfitId")
+                                .HasColumnType("char(36)");
+
+                            b1.Property<Guid>("ItemId")
+                                .HasColumnType("char(36)");
+
+                            b1.Property<string>("Name")
+                                .IsRequired()
+                                .HasMaxLength(100)
+                                .HasColumnType("varchar(100)");
+
+                            b1.Property<string>("Reason")
+                                .IsRequired()
+                                .HasMaxLength(20)
+                                .HasColumnType("varchar(20)");
+
+                            b1.Property<DateTimeOffset>("RemovedAt")
+                                .HasColumnType("datetime(6)");
+
+                            b1.HasKey("OutfitId", "ItemId");
+
+                            b1.ToTable("OutfitRemovedItems", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("OutfitId");
+                        });
+
+                    b.Navigation("Items");
+
+                    b.Navigation("RemovedItems");
                 });
 #pragma warning restore 612, 618
         }
