@@ -1,5 +1,9 @@
 using ClosetConnect.Payments.Apis;
+using ClosetConnect.Payments.Checkout;
 using ClosetConnect.Payments.Extensions;
+using ClosetConnect.Payments.Ledger;
+using ClosetConnect.Payments.Orders;
+using ClosetConnect.Payments.Webhooks;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -13,6 +17,9 @@ app.UseStatusCodePages();
 
 app.MapDefaultEndpoints();
 app.MapOrdersApi();
+app.MapCheckoutApi();
+app.MapLedgerApi();
+app.MapTossWebhooksApi();
 app.MapInternalApi();
 
 app.Run();

@@ -1,4 +1,10 @@
 using ClosetConnect.Payments.Application.EventHandlers;
+using ClosetConnect.Payments.Checkout;
+using ClosetConnect.Payments.Orders;
+using ClosetConnect.Payments.Reconciliation;
+using ClosetConnect.Payments.Settlement;
+using ClosetConnect.Payments.Toss;
+using ClosetConnect.Payments.Webhooks;
 using ClosetConnect.ServiceDefaults.EventBus.Events;
 
 namespace ClosetConnect.Payments.Extensions;
@@ -11,12 +17,28 @@ public static class PaymentsServiceExtensions
 
         builder.AddMySqlDbContext<PaymentsDbContext>("paymentsdb");
         builder.Services.AddMigration<PaymentsDbContext>();
-        builder.AddRedisClient("cache");
         builder.AddDefaultAuthentication();
+        builder.AddTossClient();
+        builder.Services.AddHttpClient<ListingReservations>(http => http.BaseAddress = new Uri($"http://{ListingReservations.ClosetService}"));
+
+        builder.Services.AddOptions<OrderOptions>().BindConfiguration(OrderOptions.SectionName)
+            .ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddScoped<PaymentSettlement>();
+        builder.Services.AddScoped<PlaceOrder>();
+        builder.Services.AddScoped<CancelOrder>();
+        builder.Services.AddScoped<RefundOrder>();
+        builder.Services.AddScoped<ConfirmPayment>();
+        builder.Services.AddSingleton<CheckoutLinks>();
+        builder.Services.AddSingleton<WebhookSignal>();
+        builder.Services.AddHostedService<TossWebhookProcessor>();
+        builder.Services.AddHostedService<OrderReconciler>();
+
         builder.AddEventBus("messaging")
             .AddOutbox<PaymentsDbContext>()
             .AddInbox<PaymentsDbContext>()
-            .AddSubscription<UserDeletedEvent, UserDeletedHandler>();
+            .AddSubscription<UserDeletedEvent, UserDeletedHandler>()
+            .AddSubscription<ItemTransferredEvent, ItemTransferredHandler>()
+            .AddSubscription<ItemTransferFailedEvent, ItemTransferFailedHandler>();
 
         return builder;
     }

@@ -3,7 +3,7 @@ using ClosetConnect.ServiceDefaults.EventBus.Events;
 
 namespace ClosetConnect.Payments.Application.EventHandlers;
 
-/// <summary>The account was erased: its orders are kept as financial records but no longer name the person.</summary>
+/// <summary>The account was erased: its orders and ledger entries are kept as financial records but no longer name the person.</summary>
 public sealed class UserDeletedHandler(PaymentsDbContext db, TimeProvider time, ILogger<UserDeletedHandler> logger)
     : IIntegrationEventHandler<UserDeletedEvent>
 {
@@ -17,7 +17,13 @@ public sealed class UserDeletedHandler(PaymentsDbContext db, TimeProvider time, 
             order.ErasePersonalData(userId, now);
         }
 
+        var entries = await db.LedgerEntries.Where(e => e.SellerId == userId).ToListAsync(cancellationToken);
+        foreach (var entry in entries)
+        {
+            entry.ErasePersonalData();
+        }
+
         await db.SaveChangesAsync(cancellationToken);
-        logger.LogInformation("Anonymised {Orders} orders of erased user {UserId}", orders.Count, userId);
+        logger.LogInformation("Anonymised {Orders} orders and {Entries} ledger entries of erased user {UserId}", orders.Count, entries.Count, userId);
     }
 }

@@ -22,7 +22,7 @@ namespace ClosetConnect.Payments.Infrastructure.Migrations
 
             MySqlModelBuilderExtensions.AutoIncrementColumns(modelBuilder);
 
-            modelBuilder.Entity("ClosetConnect.Payments.Domain.Order", b =>
+            modelBuilder.Entity("ClosetConnect.Payments.Domain.LedgerEntry", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -30,9 +30,6 @@ namespace ClosetConnect.Payments.Infrastructure.Migrations
 
                     b.Property<long>("Amount")
                         .HasColumnType("bigint");
-
-                    b.Property<Guid>("BuyerId")
-                        .HasColumnType("char(36)");
 
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("datetime(6)");
@@ -42,14 +39,81 @@ namespace ClosetConnect.Payments.Infrastructure.Migrations
                         .HasMaxLength(3)
                         .HasColumnType("varchar(3)");
 
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("varchar(30)");
+
+                    b.Property<Guid>("OrderId")
+                        .HasColumnType("char(36)");
+
+                    b.Property<Guid>("SellerId")
+                        .HasColumnType("char(36)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrderId", "Kind")
+                        .IsUnique();
+
+                    b.HasIndex("SellerId", "CreatedAt");
+
+                    b.ToTable("LedgerEntries");
+                });
+
+            modelBuilder.Entity("ClosetConnect.Payments.Domain.Order", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("char(36)");
+
+                    b.Property<long>("Amount")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset?>("ApprovedAt")
+                        .HasColumnType("datetime(6)");
+
+                    b.Property<Guid>("BuyerId")
+                        .HasColumnType("char(36)");
+
+                    b.Property<string>("ConfirmIdempotencyKey")
+                        .HasMaxLength(300)
+                        .HasColumnType("varchar(300)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("datetime(6)");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("varchar(3)");
+
+                    b.Property<DateTimeOffset>("ExpiresAt")
+                        .HasColumnType("datetime(6)");
+
                     b.Property<Guid>("ItemId")
                         .HasColumnType("char(36)");
+
+                    b.Property<DateTimeOffset?>("ItemTransferredAt")
+                        .HasColumnType("datetime(6)");
 
                     b.Property<Guid>("ListingId")
                         .HasColumnType("char(36)");
 
+                    b.Property<string>("OrderName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("varchar(100)");
+
+                    b.Property<string>("PaymentKey")
+                        .HasMaxLength(200)
+                        .HasColumnType("varchar(200)");
+
                     b.Property<DateTimeOffset?>("PersonalDataErasedAt")
                         .HasColumnType("datetime(6)");
+
+                    b.Property<string>("RefundReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("varchar(500)");
 
                     b.Property<Guid>("SellerId")
                         .HasColumnType("char(36)");
@@ -60,15 +124,64 @@ namespace ClosetConnect.Payments.Infrastructure.Migrations
                         .HasColumnType("varchar(20)");
 
                     b.Property<DateTimeOffset>("UpdatedAt")
+                        .IsConcurrencyToken()
                         .HasColumnType("datetime(6)");
 
                     b.HasKey("Id");
 
-                    b.HasIndex("SellerId");
+                    b.HasIndex("ListingId");
 
                     b.HasIndex("BuyerId", "CreatedAt");
 
+                    b.HasIndex("SellerId", "CreatedAt");
+
+                    b.HasIndex("Status", "UpdatedAt");
+
                     b.ToTable("Orders");
+                });
+
+            modelBuilder.Entity("ClosetConnect.Payments.Domain.TossWebhookReceipt", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("char(36)");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("int");
+
+                    b.Property<string>("OrderId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("varchar(64)");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(500)
+                        .HasColumnType("varchar(500)");
+
+                    b.Property<string>("PaymentKey")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("varchar(200)");
+
+                    b.Property<DateTimeOffset?>("ProcessedAt")
+                        .HasColumnType("datetime(6)");
+
+                    b.Property<DateTimeOffset>("ReceivedAt")
+                        .HasColumnType("datetime(6)");
+
+                    b.Property<string>("TransmissionId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("varchar(100)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TransmissionId")
+                        .IsUnique();
+
+                    b.HasIndex("ProcessedAt", "ReceivedAt");
+
+                    b.ToTable("TossWebhookReceipts");
                 });
 
             modelBuilder.Entity("ClosetConnect.ServiceDefaults.EventBus.Outbox.InboxMessage", b =>
@@ -132,6 +245,48 @@ namespace ClosetConnect.Payments.Infrastructure.Migrations
                     b.HasIndex("PublishedAt", "OccurredAt");
 
                     b.ToTable("OutboxMessages", (string)null);
+                });
+
+            modelBuilder.Entity("ClosetConnect.Payments.Domain.Order", b =>
+                {
+                    b.OwnsMany("ClosetConnect.Payments.Domain.OrderHistoryEntry", "History", b1 =>
+                        {
+                            b1.Property<Guid>("OrderId")
+                                .HasColumnType("char(36)");
+
+                            b1.Property<int>("Sequence")
+                                .HasColumnType("int");
+
+                            b1.Property<string>("Actor")
+                                .IsRequired()
+                                .HasMaxLength(20)
+                                .HasColumnType("varchar(20)");
+
+                            b1.Property<DateTimeOffset>("At")
+                                .HasColumnType("datetime(6)");
+
+                            b1.Property<string>("From")
+                                .HasMaxLength(20)
+                                .HasColumnType("varchar(20)");
+
+                            b1.Property<string>("Note")
+                                .HasMaxLength(500)
+                                .HasColumnType("varchar(500)");
+
+                            b1.Property<string>("To")
+                                .IsRequired()
+                                .HasMaxLength(20)
+                                .HasColumnType("varchar(20)");
+
+                            b1.HasKey("OrderId", "Sequence");
+
+                            b1.ToTable("OrderHistory", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("OrderId");
+                        });
+
+                    b.Navigation("History");
                 });
 #pragma warning restore 612, 618
         }

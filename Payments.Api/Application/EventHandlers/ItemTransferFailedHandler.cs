@@ -1,0 +1,27 @@
+using ClosetConnect.Payments.Settlement;
+using ClosetConnect.ServiceDefaults.EventBus;
+using ClosetConnect.ServiceDefaults.EventBus.Events;
+
+namespace ClosetConnect.Payments.Application.EventHandlers;
+
+/// <summary>
+/// The saga's compensation: Closet could not hand the paid item over (erased or sold meanwhile), so the buyer gets
+/// the whole payment back. Toss's cancel carries an idempotency key, so a redelivery cannot refund twice; should Toss
+/// be unreachable, the handler fails and the bus delivers the event again.
+/// </summary>
+public sealed class ItemTransferFailedHandler(PaymentsDbContext db, PaymentSettlement settlement, ILogger<ItemTransferFailedHandler> logger)
+    : IIntegrationEventHandler<ItemTransferFailedEvent>
+{
+    public async Task HandleAsync(ItemTransferFailedEvent integrationEvent, CancellationToken cancellationToken)
+    {
+        var order = await db.Orders.SingleOrDefaultAsync(o => o.Id == integrationEvent.OrderId, cancellationToken);
+        if (order is not { Status: OrderStatus.Paid })
+        {
+            return;
+        }
+
+        await settlement.RefundAsync(order, integrationEvent.Reason, OrderActor.Closet, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        logger.LogWarning("Order {OrderId} refunded automatically: {Reason}", order.Id, integrationEvent.Reason);
+    }
+}

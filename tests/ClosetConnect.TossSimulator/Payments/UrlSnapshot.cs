@@ -1,0 +1,4 @@
+namespace ClosetConnect.TossSimulator.Payments;
+
+/// <summary>Payment.receipt and Payment.checkout: <c>{"url": …}</c>.</summary>
+public sealed record UrlSnapshot(string Url);
