@@ -114,7 +114,8 @@ public sealed class Order
         }
 
         PaymentKey = paymentKey;
-        ApprovedAt = approvedAt;
+        // Toss answers in KST; stored and answered in UTC, so every answer about the order reads the same.
+        ApprovedAt = approvedAt.ToUniversalTime();
         MoveTo(OrderStatus.Paid, actor, $"approved by Toss at {approvedAt:O}", now);
     }
 
