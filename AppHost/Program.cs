@@ -42,10 +42,28 @@ var payments = builder.AddProject<Projects.Payments_Api>("payments-api")
     .WithHttpHealthCheck("/health")
     .WithReference(paymentsDb).WaitFor(paymentsDb)
     .WithReference(messaging).WaitFor(messaging)
-    .WithReference(cache).WaitFor(cache)
     .WithReference(identity)
+    .WithReference(closet).WaitFor(closet)
     .WithSecret("Toss__SecretKey").WithExternalEgress(443)
     .WithReplicas(replicas);
+
+// Toss Payments' documented API and payment window, simulated: Payments talks to it with its test key, and Toss's
+// webhooks come back through the gateway. Clusters talk to the real Toss.
+IResourceBuilder<ProjectResource>? toss = null;
+if (builder.ExecutionContext.IsRunMode)
+{
+    toss = builder.AddProject<Projects.ClosetConnect_TossSimulator>("toss-simulator")
+        .WithHttpHealthCheck("/health")
+        .WithEndpoint("http", endpoint => endpoint.Port = builder.Configuration.GetValue("AppHost:TossSimulatorPort", 8090))
+        .WithEnvironment("Simulator__WebhookRetryMinute", "00:00:01");
+    var tossUrl = toss.GetEndpoint("http");
+    toss.WithUrl($"{tossUrl}/checkout/result", "Payment results");
+    payments.WaitFor(toss)
+        .WithEnvironment("Toss__BaseAddress", tossUrl)
+        .WithEnvironment("Toss__WindowUrl", $"{tossUrl}/checkout")
+        .WithEnvironment("Orders__DefaultSuccessUrl", $"{tossUrl}/checkout/result")
+        .WithEnvironment("Orders__DefaultFailUrl", $"{tossUrl}/checkout/result");
+}
 
 // The GDPR data export asks Closet and Payments over internal HTTP (they reference Identity too, for its JWKS:
 // references only hand out addresses, so the circle is fine; WaitFor is not used in that direction).
@@ -73,5 +91,6 @@ var gateway = builder.AddProject<Projects.Gateway>("gateway")
     .WithReference(cache).WaitFor(cache)
     .WithReplicas(replicas);
 gateway.WithUrl($"{gateway.GetEndpoint("http")}/docs", "API docs");
+toss?.WithEnvironment("Simulator__WebhookUrl", $"{gateway.GetEndpoint("http")}/api/v1/payments/webhooks/toss");
 
 builder.Build().Run();

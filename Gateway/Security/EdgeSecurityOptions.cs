@@ -18,6 +18,10 @@ public sealed class RateLimitingOptions
     /// <summary>Login, registration, code resend and password-reset requests per minute.</summary>
     [Range(1, 10_000)]
     public int CredentialAttemptsPerMinute { get; set; } = 5;
+
+    /// <summary>Toss webhook deliveries per minute per sending address (Toss sends from a handful of IPs).</summary>
+    [Range(1, 10_000)]
+    public int WebhooksPerMinute { get; set; } = 120;
 }
 
 /// <summary>Which browser origins may call the API (section <c>Cors</c>), per environment.</summary>

@@ -6,12 +6,13 @@ namespace ClosetConnect.Gateway.Security;
 
 /// <summary>
 /// ASP.NET Core's rate limiter, partitioned by client IP (the forwarded one only when it comes from a trusted proxy):
-/// a token bucket for the API in general and a strict window for credential endpoints. Refusals are 429 problem+json
+/// a token bucket for the API in general, a strict window for credential endpoints and one for Toss's webhooks. Refusals are 429 problem+json
 /// with <c>Retry-After</c>. Probes are never limited.
 /// </summary>
 public static class RateLimitingSetup
 {
     public const string CredentialsPolicy = "credentials";
+    public const string WebhooksPolicy = "webhooks";
 
     public static IServiceCollection AddEdgeRateLimiting(this IServiceCollection services)
     {
@@ -40,6 +41,15 @@ public static class RateLimitingSetup
                 RateLimitPartition.GetFixedWindowLimiter($"{context.Request.Path}|{ClientKey(context)}", _ => new FixedWindowRateLimiterOptions
                 {
                     PermitLimit = limits.CredentialAttemptsPerMinute,
+                    Window = TimeSpan.FromMinutes(1),
+                    QueueLimit = 0,
+                    AutoReplenishment = true,
+                }));
+            // Webhooks are unauthenticated: each one makes Payments read a payment from Toss, so they are capped per sender.
+            limiter.AddPolicy(WebhooksPolicy, context =>
+                RateLimitPartition.GetFixedWindowLimiter($"webhooks|{ClientKey(context)}", _ => new FixedWindowRateLimiterOptions
+                {
+                    PermitLimit = limits.WebhooksPerMinute,
                     Window = TimeSpan.FromMinutes(1),
                     QueueLimit = 0,
                     AutoReplenishment = true,
