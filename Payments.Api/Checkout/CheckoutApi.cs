@@ -11,7 +11,14 @@ public static class CheckoutApi
             .WithTags("Checkout").RequireAuthorization().WithName("ConfirmPayment")
             .WithSummary("Confirm the payment the buyer made in Toss's window (paymentKey, orderId and amount from the successUrl)")
             .WithDescription("200 when paid; 202 while Toss's answer is outstanding (the order is confirming and settles by itself). " +
-                "The amount must be the order's. A repeat (same Idempotency-Key header, or the same paymentKey) answers the same and charges once.");
+                "The amount must be the order's. A repeat (same Idempotency-Key header, or the same paymentKey) answers the same and charges once.")
+            .Produces<ConfirmResponse>(StatusCodes.Status200OK)
+            .Produces<ConfirmResponse>(StatusCodes.Status202Accepted)
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status402PaymentRequired)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status410Gone);
 
     public static async Task<IResult> ConfirmAsync(
         ConfirmRequest request, ClaimsPrincipal principal, HttpContext context, ConfirmPayment confirmPayment, CancellationToken cancellationToken)

@@ -151,14 +151,14 @@ public sealed class WorkloadInvariantsTests(string environmentName)
         Assert.Multiple(() =>
         {
             Assert.That(Callers("gateway"), Is.EquivalentTo(new[] { "namespace:ingress-nginx", "namespace:monitoring" }));
-            // Identity asks Closet and Payments for the GDPR data export.
-            Assert.That(Callers("closet-api"), Is.EquivalentTo(new[] { "gateway", "identity-api", "namespace:monitoring" }));
+            // Identity asks Closet and Payments for the GDPR data export; Payments asks Closet to reserve listings.
+            Assert.That(Callers("closet-api"), Is.EquivalentTo(new[] { "gateway", "identity-api", "payments-api", "namespace:monitoring" }));
             Assert.That(Callers("payments-api"), Is.EquivalentTo(new[] { "gateway", "identity-api", "namespace:monitoring" }));
             Assert.That(Callers("identity-api"), Is.EquivalentTo(new[] { "closet-api", "payments-api", "gateway", "namespace:monitoring" }));
             if (environment.InClusterBackingServices)
             {
                 Assert.That(Callers("mariadb"), Is.EquivalentTo(new[] { "identity-api", "closet-api", "payments-api", "mariadb-backup" }));
-                Assert.That(Callers("cache"), Is.EquivalentTo(new[] { "identity-api", "closet-api", "payments-api", "gateway" }));
+                Assert.That(Callers("cache"), Is.EquivalentTo(new[] { "identity-api", "closet-api", "gateway" }));
             }
         });
     }

@@ -42,7 +42,7 @@ public sealed partial class AttackSuite
             (await app.ConsoleLogsAsync(app.Resource<IResource>("vision-worker"))).Any(line => line.Contains($"Analysed item {itemId}", StringComparison.Ordinal)),
             cancellationToken);
         var services = app.Resources().Where(r => r is ProjectResource).ToList();
-        Assert.That(services, Has.Count.EqualTo(5), "every service's console log is read");
+        Assert.That(services, Has.Count.EqualTo(6), "every service's console log is read, the Toss simulator's too");
         foreach (var service in services)
         {
             var text = string.Join('\n', await app.ConsoleLogsAsync(service));
