@@ -3,29 +3,12 @@ using System.Net;
 namespace ClosetConnect.Payments.Tests.TossSimulator;
 
 /// <summary>toss-api.md §1 and §9.2: Basic auth with the secret key as user name and a trailing colon.</summary>
-public sealed class AuthenticationTests
+public sealed class AuthenticationTests : SimulatorFixture
 {
-    private SimulatorFactory factory = null!;
-    private TossTestClient toss = null!;
-
-    [OneTimeSetUp]
-    public void Start()
-    {
-        factory = new SimulatorFactory();
-        toss = factory.CreateTossClient();
-    }
-
-    [OneTimeTearDown]
-    public async Task StopAsync()
-    {
-        toss.Dispose();
-        await factory.DisposeAsync();
-    }
-
     [Test]
     public async Task A_request_without_Authorization_is_401_UNAUTHORIZED_KEY()
     {
-        using var response = await toss.Http.PostAsync("/v1/payments/confirm", new StringContent("{}"));
+        using var response = await Toss.Http.PostAsync("/v1/payments/confirm", new StringContent("{}"));
 
         await TossTestClient.AssertErrorAsync(response, HttpStatusCode.Unauthorized, "UNAUTHORIZED_KEY");
     }
@@ -36,7 +19,7 @@ public sealed class AuthenticationTests
         using var request = new HttpRequestMessage(HttpMethod.Get, "/v1/payments/anything");
         request.Headers.Authorization = TossTestClient.Basic(SimulatorFactory.SecretKey);
 
-        using var response = await toss.Http.SendAsync(request);
+        using var response = await Toss.Http.SendAsync(request);
 
         await TossTestClient.AssertErrorAsync(response, HttpStatusCode.Forbidden, "INCORRECT_BASIC_AUTH_FORMAT");
     }
@@ -44,7 +27,7 @@ public sealed class AuthenticationTests
     [Test]
     public async Task An_unknown_secret_key_is_401_UNAUTHORIZED_KEY()
     {
-        using var response = await toss.PostJsonAsync("/v1/payments/confirm", new { }, secretKey: "test_sk_someone_else");
+        using var response = await Toss.PostJsonAsync("/v1/payments/confirm", new { }, secretKey: "test_sk_someone_else");
 
         await TossTestClient.AssertErrorAsync(response, HttpStatusCode.Unauthorized, "UNAUTHORIZED_KEY");
     }
@@ -52,7 +35,7 @@ public sealed class AuthenticationTests
     [Test]
     public async Task A_client_key_is_not_a_secret_key()
     {
-        using var response = await toss.PostJsonAsync("/v1/payments/confirm", new { }, secretKey: SimulatorFactory.ClientKey);
+        using var response = await Toss.PostJsonAsync("/v1/payments/confirm", new { }, secretKey: SimulatorFactory.ClientKey);
 
         await TossTestClient.AssertErrorAsync(response, HttpStatusCode.Unauthorized, "UNAUTHORIZED_KEY");
     }
@@ -63,7 +46,7 @@ public sealed class AuthenticationTests
         using var request = new HttpRequestMessage(HttpMethod.Post, "/v1/payments/confirm") { Content = new StringContent("not json") };
         request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", "x");
 
-        using var response = await toss.Http.SendAsync(request);
+        using var response = await Toss.Http.SendAsync(request);
 
         await TossTestClient.AssertErrorAsync(response, HttpStatusCode.Unauthorized, "UNAUTHORIZED_KEY");
     }

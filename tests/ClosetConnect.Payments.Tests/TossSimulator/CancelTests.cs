@@ -3,35 +3,18 @@ using System.Net;
 namespace ClosetConnect.Payments.Tests.TossSimulator;
 
 /// <summary>Cancel (toss-api.md §3.4, §9.7): full, partial, over the balance, twice.</summary>
-public sealed class CancelTests
+public sealed class CancelTests : SimulatorFixture
 {
-    private SimulatorFactory factory = null!;
-    private TossTestClient toss = null!;
-
-    [OneTimeSetUp]
-    public void Start()
-    {
-        factory = new SimulatorFactory();
-        toss = factory.CreateTossClient();
-    }
-
-    [OneTimeTearDown]
-    public async Task StopAsync()
-    {
-        toss.Dispose();
-        await factory.DisposeAsync();
-    }
-
     [Test]
     public async Task A_full_cancel_is_CANCELED_and_a_second_is_400_ALREADY_CANCELED_PAYMENT()
     {
         var orderId = TossTestClient.NewOrderId();
-        var paymentKey = await toss.PaidAsync(orderId, 15000);
+        var paymentKey = await Toss.PaidAsync(orderId, 15000);
 
-        using var canceled = await toss.CancelAsync(paymentKey, new { cancelReason = "고객이 취소를 원함" });
+        using var canceled = await Toss.CancelAsync(paymentKey, new { cancelReason = "고객이 취소를 원함" });
         var payment = await TossTestClient.JsonOf(canceled);
         var cancel = payment.GetProperty("cancels")[0];
-        using var again = await toss.CancelAsync(paymentKey, new { cancelReason = "고객이 취소를 원함" });
+        using var again = await Toss.CancelAsync(paymentKey, new { cancelReason = "고객이 취소를 원함" });
 
         Assert.Multiple(() =>
         {
@@ -53,13 +36,13 @@ public sealed class CancelTests
     public async Task Partial_cancels_stay_PARTIAL_CANCELED_down_to_zero_and_then_are_403_NOT_CANCELABLE_AMOUNT()
     {
         var orderId = TossTestClient.NewOrderId();
-        var paymentKey = await toss.PaidAsync(orderId, 15000);
+        var paymentKey = await Toss.PaidAsync(orderId, 15000);
 
-        using var part = await toss.CancelAsync(paymentKey, new { cancelReason = "부분 반품", cancelAmount = 4000 });
+        using var part = await Toss.CancelAsync(paymentKey, new { cancelReason = "부분 반품", cancelAmount = 4000 });
         var afterPart = await TossTestClient.JsonOf(part);
-        using var rest = await toss.CancelAsync(paymentKey, new { cancelReason = "나머지", cancelAmount = 11000, refundableAmount = 11000 });
+        using var rest = await Toss.CancelAsync(paymentKey, new { cancelReason = "나머지", cancelAmount = 11000, refundableAmount = 11000 });
         var afterRest = await TossTestClient.JsonOf(rest);
-        using var more = await toss.CancelAsync(paymentKey, new { cancelReason = "또" });
+        using var more = await Toss.CancelAsync(paymentKey, new { cancelReason = "또" });
 
         Assert.Multiple(() =>
         {
@@ -79,12 +62,12 @@ public sealed class CancelTests
     public async Task Cancelling_more_than_the_balance_is_403_NOT_CANCELABLE_AMOUNT_and_changes_nothing()
     {
         var orderId = TossTestClient.NewOrderId();
-        var paymentKey = await toss.PaidAsync(orderId, 15000);
+        var paymentKey = await Toss.PaidAsync(orderId, 15000);
 
-        using var response = await toss.CancelAsync(paymentKey, new { cancelReason = "과다", cancelAmount = 15001 });
+        using var response = await Toss.CancelAsync(paymentKey, new { cancelReason = "과다", cancelAmount = 15001 });
 
         await TossTestClient.AssertErrorAsync(response, HttpStatusCode.Forbidden, "NOT_CANCELABLE_AMOUNT");
-        var payment = await toss.GetPaymentAsync(paymentKey);
+        var payment = await Toss.GetPaymentAsync(paymentKey);
         Assert.Multiple(() =>
         {
             Assert.That(payment.GetProperty("status").GetString(), Is.EqualTo("DONE"));
@@ -95,9 +78,9 @@ public sealed class CancelTests
     [Test]
     public async Task A_stale_refundableAmount_is_400_NOT_MATCHES_REFUNDABLE_AMOUNT()
     {
-        var paymentKey = await toss.PaidAsync(TossTestClient.NewOrderId(), 15000);
+        var paymentKey = await Toss.PaidAsync(TossTestClient.NewOrderId(), 15000);
 
-        using var response = await toss.CancelAsync(paymentKey, new { cancelReason = "낙관적 확인", cancelAmount = 1000, refundableAmount = 14000 });
+        using var response = await Toss.CancelAsync(paymentKey, new { cancelReason = "낙관적 확인", cancelAmount = 1000, refundableAmount = 14000 });
 
         await TossTestClient.AssertErrorAsync(response, HttpStatusCode.BadRequest, "NOT_MATCHES_REFUNDABLE_AMOUNT");
     }
@@ -105,9 +88,9 @@ public sealed class CancelTests
     [Test]
     public async Task A_cancel_without_cancelReason_is_400_INVALID_REQUEST()
     {
-        var paymentKey = await toss.PaidAsync(TossTestClient.NewOrderId(), 15000);
+        var paymentKey = await Toss.PaidAsync(TossTestClient.NewOrderId(), 15000);
 
-        using var response = await toss.CancelAsync(paymentKey, new { cancelAmount = 1000 });
+        using var response = await Toss.CancelAsync(paymentKey, new { cancelAmount = 1000 });
 
         await TossTestClient.AssertErrorAsync(response, HttpStatusCode.BadRequest, "INVALID_REQUEST");
     }
@@ -115,9 +98,9 @@ public sealed class CancelTests
     [Test]
     public async Task Cancelling_an_unconfirmed_payment_is_403_NOT_CANCELABLE_PAYMENT()
     {
-        var paymentKey = await toss.AuthenticateAsync(TossTestClient.NewOrderId(), 15000);
+        var paymentKey = await Toss.AuthenticateAsync(TossTestClient.NewOrderId(), 15000);
 
-        using var response = await toss.CancelAsync(paymentKey, new { cancelReason = "승인 전" });
+        using var response = await Toss.CancelAsync(paymentKey, new { cancelReason = "승인 전" });
 
         await TossTestClient.AssertErrorAsync(response, HttpStatusCode.Forbidden, "NOT_CANCELABLE_PAYMENT");
     }
@@ -125,7 +108,7 @@ public sealed class CancelTests
     [Test]
     public async Task Cancelling_an_unknown_payment_is_404_NOT_FOUND_PAYMENT()
     {
-        using var response = await toss.CancelAsync("nosuchpayment", new { cancelReason = "없음" });
+        using var response = await Toss.CancelAsync("nosuchpayment", new { cancelReason = "없음" });
 
         await TossTestClient.AssertErrorAsync(response, HttpStatusCode.NotFound, "NOT_FOUND_PAYMENT");
     }

@@ -5,42 +5,25 @@ using NUnit.Framework.Constraints;
 namespace ClosetConnect.Payments.Tests.TossSimulator;
 
 /// <summary>The control API's confirm faults: what a client sees when an answer, or the request itself, is lost.</summary>
-public sealed class FaultTests
+public sealed class FaultTests : SimulatorFixture
 {
     // Over a socket an aborted connection is an HttpRequestException; the in-memory TestServer reports it as cancelled.
     private static IResolveConstraint ConnectionError =>
         Throws.InstanceOf<HttpRequestException>().Or.InstanceOf<OperationCanceledException>();
 
-    private SimulatorFactory factory = null!;
-    private TossTestClient toss = null!;
-
-    [OneTimeSetUp]
-    public void Start()
-    {
-        factory = new SimulatorFactory();
-        toss = factory.CreateTossClient();
-    }
-
-    [OneTimeTearDown]
-    public async Task StopAsync()
-    {
-        toss.Dispose();
-        await factory.DisposeAsync();
-    }
-
     [Test]
     public async Task A_dropped_response_is_a_connection_error_but_the_payment_is_approved_once()
     {
         var orderId = TossTestClient.NewOrderId();
-        var paymentKey = await toss.AuthenticateAsync(orderId, 15000);
+        var paymentKey = await Toss.AuthenticateAsync(orderId, 15000);
         var key = Guid.NewGuid().ToString();
         await ArmAsync(orderId, "drop-response", count: 2);
 
-        Assert.That(async () => (await toss.ConfirmAsync(paymentKey, orderId, 15000, key)).Dispose(), ConnectionError, "the answer is lost");
-        Assert.That(async () => (await toss.ConfirmAsync(paymentKey, orderId, 15000, key)).Dispose(), ConnectionError, "the retry's answer is lost too");
-        var report = await toss.ReportAsync(orderId);
-        using var retried = await toss.ConfirmAsync(paymentKey, orderId, 15000, key);
-        using var withoutKey = await toss.ConfirmAsync(paymentKey, orderId, 15000);
+        Assert.That(async () => (await Toss.ConfirmAsync(paymentKey, orderId, 15000, key)).Dispose(), ConnectionError, "the answer is lost");
+        Assert.That(async () => (await Toss.ConfirmAsync(paymentKey, orderId, 15000, key)).Dispose(), ConnectionError, "the retry's answer is lost too");
+        var report = await Toss.ReportAsync(orderId);
+        using var retried = await Toss.ConfirmAsync(paymentKey, orderId, 15000, key);
+        using var withoutKey = await Toss.ConfirmAsync(paymentKey, orderId, 15000);
 
         Assert.Multiple(async () =>
         {
@@ -48,7 +31,7 @@ public sealed class FaultTests
             Assert.That(report.GetProperty("approvals").GetInt32(), Is.EqualTo(1));
             Assert.That(retried.StatusCode, Is.EqualTo(HttpStatusCode.OK), "the same key replays the recorded approval");
             Assert.That((await TossTestClient.JsonOf(retried)).GetProperty("status").GetString(), Is.EqualTo("DONE"));
-            Assert.That((await toss.ReportAsync(orderId)).GetProperty("approvals").GetInt32(), Is.EqualTo(1));
+            Assert.That((await Toss.ReportAsync(orderId)).GetProperty("approvals").GetInt32(), Is.EqualTo(1));
         });
         await TossTestClient.AssertErrorAsync(withoutKey, HttpStatusCode.BadRequest, "ALREADY_PROCESSED_PAYMENT");
     }
@@ -57,20 +40,20 @@ public sealed class FaultTests
     public async Task A_dropped_request_changes_nothing_and_the_next_confirm_approves()
     {
         var orderId = TossTestClient.NewOrderId();
-        var paymentKey = await toss.AuthenticateAsync(orderId, 15000);
+        var paymentKey = await Toss.AuthenticateAsync(orderId, 15000);
         var key = Guid.NewGuid().ToString();
         await ArmAsync(orderId, "drop-request", count: 1);
 
-        Assert.That(async () => (await toss.ConfirmAsync(paymentKey, orderId, 15000, key)).Dispose(), ConnectionError);
-        var report = await toss.ReportAsync(orderId);
-        using var retried = await toss.ConfirmAsync(paymentKey, orderId, 15000, key);
+        Assert.That(async () => (await Toss.ConfirmAsync(paymentKey, orderId, 15000, key)).Dispose(), ConnectionError);
+        var report = await Toss.ReportAsync(orderId);
+        using var retried = await Toss.ConfirmAsync(paymentKey, orderId, 15000, key);
 
         Assert.Multiple(async () =>
         {
             Assert.That(report.GetProperty("status").GetString(), Is.EqualTo("IN_PROGRESS"));
             Assert.That(report.GetProperty("approvals").GetInt32(), Is.Zero);
             Assert.That(retried.StatusCode, Is.EqualTo(HttpStatusCode.OK), await retried.Content.ReadAsStringAsync());
-            Assert.That((await toss.ReportAsync(orderId)).GetProperty("approvals").GetInt32(), Is.EqualTo(1));
+            Assert.That((await Toss.ReportAsync(orderId)).GetProperty("approvals").GetInt32(), Is.EqualTo(1));
         });
     }
 
@@ -78,14 +61,14 @@ public sealed class FaultTests
     public async Task A_cleared_fault_no_longer_applies()
     {
         var orderId = TossTestClient.NewOrderId();
-        var paymentKey = await toss.AuthenticateAsync(orderId, 15000);
+        var paymentKey = await Toss.AuthenticateAsync(orderId, 15000);
         await ArmAsync(orderId, "drop-request", count: 5);
 
-        using (var cleared = await toss.Http.DeleteAsync($"/simulator/faults/{orderId}"))
+        using (var cleared = await Toss.Http.DeleteAsync($"/simulator/faults/{orderId}"))
         {
             Assert.That(cleared.StatusCode, Is.EqualTo(HttpStatusCode.NoContent));
         }
-        using var confirmed = await toss.ConfirmAsync(paymentKey, orderId, 15000);
+        using var confirmed = await Toss.ConfirmAsync(paymentKey, orderId, 15000);
 
         Assert.That(confirmed.StatusCode, Is.EqualTo(HttpStatusCode.OK));
     }
@@ -93,14 +76,14 @@ public sealed class FaultTests
     [Test]
     public async Task An_unknown_fault_is_a_400_problem()
     {
-        using var response = await toss.Http.PostAsJsonAsync("/simulator/faults", new { orderId = "order-123456", fault = "explode" });
+        using var response = await Toss.Http.PostAsJsonAsync("/simulator/faults", new { orderId = "order-123456", fault = "explode" });
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
     }
 
     private async Task ArmAsync(string orderId, string fault, int count)
     {
-        using var armed = await toss.Http.PostAsJsonAsync("/simulator/faults", new { orderId, fault, count });
+        using var armed = await Toss.Http.PostAsJsonAsync("/simulator/faults", new { orderId, fault, count });
         Assert.That(armed.StatusCode, Is.EqualTo(HttpStatusCode.OK), await armed.Content.ReadAsStringAsync());
     }
 }

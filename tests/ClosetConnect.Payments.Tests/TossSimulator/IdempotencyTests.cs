@@ -4,35 +4,18 @@ using System.Net.Http.Json;
 namespace ClosetConnect.Payments.Tests.TossSimulator;
 
 /// <summary>Idempotency-Key (toss-api.md §6, §9.8): the first answer, byte for byte, whatever the repeat's body.</summary>
-public sealed class IdempotencyTests
+public sealed class IdempotencyTests : SimulatorFixture
 {
-    private SimulatorFactory factory = null!;
-    private TossTestClient toss = null!;
-
-    [OneTimeSetUp]
-    public void Start()
-    {
-        factory = new SimulatorFactory();
-        toss = factory.CreateTossClient();
-    }
-
-    [OneTimeTearDown]
-    public async Task StopAsync()
-    {
-        toss.Dispose();
-        await factory.DisposeAsync();
-    }
-
     [Test]
     public async Task A_repeated_confirm_replays_the_first_answer_byte_for_byte_and_approves_once()
     {
         var orderId = TossTestClient.NewOrderId();
-        var paymentKey = await toss.AuthenticateAsync(orderId, 15000);
+        var paymentKey = await Toss.AuthenticateAsync(orderId, 15000);
         var key = Guid.NewGuid().ToString();
 
-        using var first = await toss.ConfirmAsync(paymentKey, orderId, 15000, key);
+        using var first = await Toss.ConfirmAsync(paymentKey, orderId, 15000, key);
         // The body is not part of the identity: even a different amount gets the first answer.
-        using var repeat = await toss.ConfirmAsync(paymentKey, orderId, 1, key);
+        using var repeat = await Toss.ConfirmAsync(paymentKey, orderId, 1, key);
 
         var firstTrace = first.Headers.GetValues("X-TossPayments-Trace-Id").Single();
         Assert.Multiple(async () =>
@@ -44,7 +27,7 @@ public sealed class IdempotencyTests
             Assert.That(repeat.Headers.GetValues("idempotency-key").Single(), Is.EqualTo(key));
             Assert.That(repeat.Content.Headers.ContentType, Is.EqualTo(first.Content.Headers.ContentType));
             Assert.That(repeat.Headers.GetValues("X-TossPayments-Trace-Id").Single(), Does.EndWith(", " + firstTrace));
-            Assert.That((await toss.ReportAsync(orderId)).GetProperty("approvals").GetInt32(), Is.EqualTo(1));
+            Assert.That((await Toss.ReportAsync(orderId)).GetProperty("approvals").GetInt32(), Is.EqualTo(1));
         });
     }
 
@@ -52,12 +35,12 @@ public sealed class IdempotencyTests
     public async Task A_4xx_is_bound_to_its_key_too()
     {
         var orderId = TossTestClient.NewOrderId();
-        var paymentKey = await toss.AuthenticateAsync(orderId, 15000);
+        var paymentKey = await Toss.AuthenticateAsync(orderId, 15000);
         var key = Guid.NewGuid().ToString();
 
-        using var wrong = await toss.ConfirmAsync(paymentKey, orderId, 100, key);
-        using var corrected = await toss.ConfirmAsync(paymentKey, orderId, 15000, key);
-        using var newKey = await toss.ConfirmAsync(paymentKey, orderId, 15000, Guid.NewGuid().ToString());
+        using var wrong = await Toss.ConfirmAsync(paymentKey, orderId, 100, key);
+        using var corrected = await Toss.ConfirmAsync(paymentKey, orderId, 15000, key);
+        using var newKey = await Toss.ConfirmAsync(paymentKey, orderId, 15000, Guid.NewGuid().ToString());
 
         Assert.Multiple(async () =>
         {
@@ -72,23 +55,23 @@ public sealed class IdempotencyTests
     public async Task While_the_first_request_runs_a_repeat_is_409_IDEMPOTENT_REQUEST_PROCESSING()
     {
         var orderId = TossTestClient.NewOrderId();
-        var paymentKey = await toss.AuthenticateAsync(orderId, 15000);
+        var paymentKey = await Toss.AuthenticateAsync(orderId, 15000);
         var key = Guid.NewGuid().ToString();
-        using (var armed = await toss.Http.PostAsJsonAsync("/simulator/faults", new { orderId, fault = "delay", count = 1, delayMilliseconds = 3000 }))
+        using (var armed = await Toss.Http.PostAsJsonAsync("/simulator/faults", new { orderId, fault = "delay", count = 1, delayMilliseconds = 3000 }))
         {
             Assert.That(armed.StatusCode, Is.EqualTo(HttpStatusCode.OK));
         }
 
-        var slow = toss.ConfirmAsync(paymentKey, orderId, 15000, key);
+        var slow = Toss.ConfirmAsync(paymentKey, orderId, 15000, key);
         HttpResponseMessage? busy = null;
         await Poll.UntilAsync("a repeat answered 409 while the first confirm was held", async () =>
         {
             busy?.Dispose();
-            busy = await toss.ConfirmAsync(paymentKey, orderId, 15000, key);
+            busy = await Toss.ConfirmAsync(paymentKey, orderId, 15000, key);
             return busy.StatusCode == HttpStatusCode.Conflict;
         });
         using var first = await slow;
-        using var afterwards = await toss.ConfirmAsync(paymentKey, orderId, 15000, key);
+        using var afterwards = await Toss.ConfirmAsync(paymentKey, orderId, 15000, key);
 
         await TossTestClient.AssertErrorAsync(busy!, HttpStatusCode.Conflict, "IDEMPOTENT_REQUEST_PROCESSING");
         busy!.Dispose();
@@ -102,7 +85,7 @@ public sealed class IdempotencyTests
     [Test]
     public async Task A_key_over_300_characters_is_400_INVALID_IDEMPOTENCY_KEY()
     {
-        using var response = await toss.ConfirmAsync("any", "order-123456", 15000, new string('k', 301));
+        using var response = await Toss.ConfirmAsync("any", "order-123456", 15000, new string('k', 301));
 
         await TossTestClient.AssertErrorAsync(response, HttpStatusCode.BadRequest, "INVALID_IDEMPOTENCY_KEY");
     }
@@ -111,12 +94,12 @@ public sealed class IdempotencyTests
     public async Task A_repeated_cancel_cancels_once()
     {
         var orderId = TossTestClient.NewOrderId();
-        var paymentKey = await toss.PaidAsync(orderId, 15000);
+        var paymentKey = await Toss.PaidAsync(orderId, 15000);
         var key = Guid.NewGuid().ToString();
 
-        using var first = await toss.CancelAsync(paymentKey, new { cancelReason = "변심", cancelAmount = 1000 }, key);
-        using var repeat = await toss.CancelAsync(paymentKey, new { cancelReason = "변심", cancelAmount = 1000 }, key);
-        var payment = await toss.GetPaymentAsync(paymentKey);
+        using var first = await Toss.CancelAsync(paymentKey, new { cancelReason = "변심", cancelAmount = 1000 }, key);
+        using var repeat = await Toss.CancelAsync(paymentKey, new { cancelReason = "변심", cancelAmount = 1000 }, key);
+        var payment = await Toss.GetPaymentAsync(paymentKey);
 
         Assert.Multiple(async () =>
         {
@@ -130,12 +113,12 @@ public sealed class IdempotencyTests
     public async Task GET_ignores_the_key()
     {
         var orderId = TossTestClient.NewOrderId();
-        var paymentKey = await toss.PaidAsync(orderId, 15000);
+        var paymentKey = await Toss.PaidAsync(orderId, 15000);
         var key = Guid.NewGuid().ToString();
 
-        using var before = await toss.GetAsync($"/v1/payments/{paymentKey}", idempotencyKey: key);
-        (await toss.CancelAsync(paymentKey, new { cancelReason = "변심" })).Dispose();
-        using var after = await toss.GetAsync($"/v1/payments/{paymentKey}", idempotencyKey: key);
+        using var before = await Toss.GetAsync($"/v1/payments/{paymentKey}", idempotencyKey: key);
+        (await Toss.CancelAsync(paymentKey, new { cancelReason = "변심" })).Dispose();
+        using var after = await Toss.GetAsync($"/v1/payments/{paymentKey}", idempotencyKey: key);
 
         Assert.Multiple(async () =>
         {
