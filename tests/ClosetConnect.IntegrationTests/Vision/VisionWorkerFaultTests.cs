@@ -10,13 +10,15 @@ namespace ClosetConnect.IntegrationTests.Vision;
 /// <summary>
 /// The real Vision.Worker process with RabbitMQ, through the app model: without a usable model it is unhealthy and
 /// leaves photos in its queue; once the model file appears it analyses them; a message that keeps failing ends in
-/// its dead-letter queue.
+/// its dead-letter queue. A second worker of its own, on the running system's broker with an exchange and queue of
+/// its own, so the system's worker never sees these photos (and no second broker has to start).
 /// </summary>
 [NonParallelizable]
 [CancelAfter(180_000)]
 public sealed class VisionWorkerFaultTests
 {
-    private const string Queue = "vision-worker";
+    private const string Exchange = "vision-faults.events";
+    private const string Queue = "vision-faults";
     private readonly TemporaryState state = new();
     private DistributedApplication app = null!;
     private string modelPath = null!;
@@ -31,24 +33,29 @@ public sealed class VisionWorkerFaultTests
         modelPath = Path.Combine(state.Path, "models", "segmenter.onnx");
         blobs = Path.Combine(state.Path, "blobs");
 
-        var builder = DistributedApplicationTestingBuilder.Create(state.Argument);
+        var shared = await SharedAppHost.GetAsync(CancellationToken.None);
+        var sharedBroker = await shared.GetConnectionStringAsync("messaging");
+        // A configured connection string replaces the local server (AddRabbitMQ's external mode).
+        var builder = DistributedApplicationTestingBuilder.Create(state.Argument, $"--ConnectionStrings:messaging={sharedBroker}");
         var messaging = builder.AddRabbitMQ("messaging");
         builder.AddProject<Projects.Vision_Worker>("vision-worker")
             .WithReference(messaging).WaitFor(messaging)
             .WithEnvironment("Blobs__RootPath", blobs)
             .WithEnvironment("Vision__ModelPath", modelPath)
             .WithEnvironment("Vision__ModelRetryInterval", "00:00:01")
-            .WithEnvironment("EventBus__RetryBaseDelay", "00:00:00.050");
+            .WithEnvironment("EventBus__RetryBaseDelay", "00:00:00.050")
+            .WithEnvironment("EventBus__ExchangeName", Exchange)
+            .WithEnvironment("EventBus__QueueName", Queue);
         app = await builder.BuildAsync();
         await app.StartAsync();
         await app.ResourceNotifications.WaitForResourceAsync("vision-worker", KnownResourceStates.Running);
 
         broker = await new ConnectionFactory { Uri = new Uri((await app.GetConnectionStringAsync("messaging"))!) }.CreateConnectionAsync();
         channel = await broker.CreateChannelAsync();
-        await channel.ExchangeDeclareAsync("closetconnect.events", ExchangeType.Topic, durable: true);
+        await channel.ExchangeDeclareAsync(Exchange, ExchangeType.Topic, durable: true);
         results = (await channel.QueueDeclareAsync(exclusive: true)).QueueName;
-        await channel.QueueBindAsync(results, "closetconnect.events", "vision.item-analyzed");
-        await channel.QueueBindAsync(results, "closetconnect.events", "vision.item-analysis-failed");
+        await channel.QueueBindAsync(results, Exchange, "vision.item-analyzed");
+        await channel.QueueBindAsync(results, Exchange, "vision.item-analysis-failed");
     }
 
     [OneTimeTearDown]
@@ -162,7 +169,7 @@ public sealed class VisionWorkerFaultTests
     private async Task PublishAsync(ItemImageUploadedEvent uploaded, CancellationToken cancellationToken)
     {
         var properties = new BasicProperties { MessageId = uploaded.Id.ToString(), ContentType = "application/json", DeliveryMode = DeliveryModes.Persistent };
-        await channel.BasicPublishAsync("closetconnect.events", "closet.item-image-uploaded", mandatory: false, properties,
+        await channel.BasicPublishAsync(Exchange, "closet.item-image-uploaded", mandatory: false, properties,
             Encoding.UTF8.GetBytes(JsonSerializer.Serialize(uploaded, EventSerializer.Options)), cancellationToken);
     }
 
