@@ -83,16 +83,46 @@ public sealed class ConfirmPayment(PaymentsDbContext db, TossClient toss, Paymen
         catch (TossRejectedException refusal)
         {
             order.ReturnToPending($"Toss refused the confirm: {refusal.Code}", OrderActor.Buyer, time.GetUtcNow());
-            await db.SaveChangesAsync(CancellationToken.None);
+            if (!await TrySaveAsync())
+            {
+                return await AnswerCurrentAsync(order.Id, paymentKey, cancellationToken);
+            }
+
             logger.LogInformation("Toss refused the confirm of order {OrderId}: {Code}", order.Id, refusal.Code);
             return ConfirmResult.TossRefused(TossProblems.For(refusal));
         }
 
         var outcome = await settlement.ReconcileAsync(order, payment, OrderActor.Buyer, cancellationToken);
-        await db.SaveChangesAsync(CancellationToken.None);
+        if (!await TrySaveAsync())
+        {
+            // Toss's webhook (or the reconciler) settled the order while our confirm was on its way back: its word stands.
+            return await AnswerCurrentAsync(order.Id, paymentKey, cancellationToken);
+        }
+
         return order.Status == OrderStatus.Paid
             ? ConfirmResult.Paid(order)
             : ConfirmResult.Refused(StatusCodes.Status409Conflict, "Payment not approved", $"Toss holds the payment as {payment.Status}; the order is {Order.Describe(order.Status)} ({outcome}).");
+    }
+
+    /// <summary>False when someone else changed the order first (the concurrency token); nothing of ours was written.</summary>
+    private async Task<bool> TrySaveAsync()
+    {
+        try
+        {
+            await db.SaveChangesAsync(CancellationToken.None);
+            return true;
+        }
+        catch (DbUpdateException)
+        {
+            db.ChangeTracker.Clear();
+            return false;
+        }
+    }
+
+    private async Task<ConfirmResult> AnswerCurrentAsync(Guid orderId, string paymentKey, CancellationToken cancellationToken)
+    {
+        var current = await db.Orders.SingleAsync(o => o.Id == orderId, cancellationToken);
+        return await AnswerRepeatAsync(current, paymentKey, idempotencyKey: null, cancellationToken);
     }
 
     private async Task<ConfirmResult> AnswerRepeatAsync(Order order, string paymentKey, string? idempotencyKey, CancellationToken cancellationToken)

@@ -70,7 +70,8 @@ public sealed class TossClient(HttpClient http)
             }
 
             var error = await ReadErrorAsync(response, cancellationToken);
-            if (response.StatusCode >= HttpStatusCode.InternalServerError || error is null)
+            // 409 IDEMPOTENT_REQUEST_PROCESSING after every retry: the first attempt is still running at Toss, its outcome unknown.
+            if (response.StatusCode >= HttpStatusCode.InternalServerError || error is null || error.Code == "IDEMPOTENT_REQUEST_PROCESSING")
             {
                 throw new TossUnavailableException($"Toss failed {method} /{path} with {(int)response.StatusCode} {error?.Code}.");
             }

@@ -57,24 +57,18 @@ public sealed class IdempotencyTests : SimulatorFixture
         var orderId = TossTestClient.NewOrderId();
         var paymentKey = await Toss.AuthenticateAsync(orderId, 15000);
         var key = Guid.NewGuid().ToString();
-        using (var armed = await Toss.Http.PostAsJsonAsync("/simulator/faults", new { orderId, fault = "delay", count = 1, delayMilliseconds = 3000 }))
+        // The first of two requests to claim the key is held for 5 s; the other, sent at the same moment, finds it held.
+        using (var armed = await Toss.Http.PostAsJsonAsync("/simulator/faults", new { orderId, fault = "delay", count = 1, delayMilliseconds = 5000 }))
         {
             Assert.That(armed.StatusCode, Is.EqualTo(HttpStatusCode.OK));
         }
 
-        var slow = Toss.ConfirmAsync(paymentKey, orderId, 15000, key);
-        HttpResponseMessage? busy = null;
-        await Poll.UntilAsync("a repeat answered 409 while the first confirm was held", async () =>
-        {
-            busy?.Dispose();
-            busy = await Toss.ConfirmAsync(paymentKey, orderId, 15000, key);
-            return busy.StatusCode == HttpStatusCode.Conflict;
-        });
-        using var first = await slow;
+        var responses = await Task.WhenAll(Toss.ConfirmAsync(paymentKey, orderId, 15000, key), Toss.ConfirmAsync(paymentKey, orderId, 15000, key));
+        using var first = responses.Single(r => r.StatusCode != HttpStatusCode.Conflict);
+        using var busy = responses.Single(r => r.StatusCode == HttpStatusCode.Conflict);
         using var afterwards = await Toss.ConfirmAsync(paymentKey, orderId, 15000, key);
 
-        await TossTestClient.AssertErrorAsync(busy!, HttpStatusCode.Conflict, "IDEMPOTENT_REQUEST_PROCESSING");
-        busy!.Dispose();
+        await TossTestClient.AssertErrorAsync(busy, HttpStatusCode.Conflict, "IDEMPOTENT_REQUEST_PROCESSING");
         Assert.Multiple(async () =>
         {
             Assert.That(first.StatusCode, Is.EqualTo(HttpStatusCode.OK));
