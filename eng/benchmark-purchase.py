@@ -5,13 +5,14 @@ Signs up a seller and a buyer (codes from the dev mailbox), lists N analysed ite
 simulator's window, confirm, and poll the buyer's GET /api/v1/closet/items/{id} until it answers 200.
 Prints every sample and the median. Usage: eng/benchmark-purchase.py [N=20] [gateway=http://127.0.0.1:8080]
 """
-import glob, itertools, json, os, re, statistics, sys, time, urllib.error, urllib.parse, urllib.request, uuid
+import glob, itertools, json, os, re, secrets, statistics, sys, time, urllib.error, urllib.parse, urllib.request, uuid
 
 N = int(sys.argv[1]) if len(sys.argv) > 1 else 20
 GATEWAY = sys.argv[2] if len(sys.argv) > 2 else "http://127.0.0.1:8080"
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 PHOTO = os.path.join(ROOT, "tests/fixtures/vision/images/photo-03.png")
-PASSWORD = "Str0ng!Passw0rd"
+# Throwaway accounts: a fresh password each run, meeting the password rules (upper, lower, digit, symbol).
+PASSWORD = f"Bench-{secrets.token_hex(8)}A7!"
 # The gateway limits requests per client address and trusts loopback as a proxy: each request names its own client.
 clients = itertools.count(1)
 

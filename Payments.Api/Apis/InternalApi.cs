@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using ClosetConnect.Payments.Ledger;
 using ClosetConnect.ServiceDefaults.Authentication;
 
 namespace ClosetConnect.Payments.Apis;
@@ -36,7 +37,7 @@ public static class InternalApi
                 o.Id, o.BuyerId == id ? "buyer" : "seller", o.ListingId, o.ItemId, o.OrderName, o.Amount, o.Currency,
                 Order.Describe(o.Status), o.CreatedAt, o.UpdatedAt,
                 o.History.Select(h => new ExportedOrderChange(h.From is { } from ? Order.Describe(from) : null, Order.Describe(h.To), h.Actor, h.Note, h.At)).ToList())).ToList(),
-            ledger.Select(e => new ExportedLedgerEntry(e.OrderId, e.Kind.ToString(), e.Amount, e.Currency, e.CreatedAt)).ToList()));
+            ledger.Select(e => new ExportedLedgerEntry(e.OrderId, LedgerApi.KindName(e.Kind), e.Amount, e.Currency, e.CreatedAt)).ToList()));
     }
 }
 

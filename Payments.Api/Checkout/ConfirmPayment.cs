@@ -48,16 +48,10 @@ public sealed class ConfirmPayment(PaymentsDbContext db, TossClient toss, Paymen
         }
 
         order.BeginConfirm(paymentKey, idempotencyKey, time.GetUtcNow());
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateException)
+        if (!await TrySaveAsync())
         {
             // Another confirm of this order (a double click on another replica) won the race: answer what it gets.
-            db.ChangeTracker.Clear();
-            var current = await db.Orders.SingleAsync(o => o.Id == orderId, cancellationToken);
-            return await AnswerRepeatAsync(current, paymentKey, idempotencyKey, cancellationToken);
+            return await AnswerCurrentAsync(orderId, paymentKey, idempotencyKey, cancellationToken);
         }
 
         return await ConfirmWithTossAsync(order, paymentKey, cancellationToken);
@@ -85,7 +79,7 @@ public sealed class ConfirmPayment(PaymentsDbContext db, TossClient toss, Paymen
             order.ReturnToPending($"Toss refused the confirm: {refusal.Code}", OrderActor.Buyer, time.GetUtcNow());
             if (!await TrySaveAsync())
             {
-                return await AnswerCurrentAsync(order.Id, paymentKey, cancellationToken);
+                return await AnswerCurrentAsync(order.Id, paymentKey, idempotencyKey: null, cancellationToken);
             }
 
             logger.LogInformation("Toss refused the confirm of order {OrderId}: {Code}", order.Id, refusal.Code);
@@ -96,7 +90,7 @@ public sealed class ConfirmPayment(PaymentsDbContext db, TossClient toss, Paymen
         if (!await TrySaveAsync())
         {
             // Toss's webhook (or the reconciler) settled the order while our confirm was on its way back: its word stands.
-            return await AnswerCurrentAsync(order.Id, paymentKey, cancellationToken);
+            return await AnswerCurrentAsync(order.Id, paymentKey, idempotencyKey: null, cancellationToken);
         }
 
         return order.Status == OrderStatus.Paid
@@ -119,10 +113,10 @@ public sealed class ConfirmPayment(PaymentsDbContext db, TossClient toss, Paymen
         }
     }
 
-    private async Task<ConfirmResult> AnswerCurrentAsync(Guid orderId, string paymentKey, CancellationToken cancellationToken)
+    private async Task<ConfirmResult> AnswerCurrentAsync(Guid orderId, string paymentKey, string? idempotencyKey, CancellationToken cancellationToken)
     {
         var current = await db.Orders.SingleAsync(o => o.Id == orderId, cancellationToken);
-        return await AnswerRepeatAsync(current, paymentKey, idempotencyKey: null, cancellationToken);
+        return await AnswerRepeatAsync(current, paymentKey, idempotencyKey, cancellationToken);
     }
 
     private async Task<ConfirmResult> AnswerRepeatAsync(Order order, string paymentKey, string? idempotencyKey, CancellationToken cancellationToken)
@@ -163,12 +157,9 @@ public sealed class ConfirmPayment(PaymentsDbContext db, TossClient toss, Paymen
 
         try
         {
-            var payment = await toss.GetAsync(paymentKey, cancellationToken);
-            if (payment.IsApproved && payment.OrderId == order.TossOrderId)
-            {
-                await toss.CancelAsync(paymentKey, "The order's reservation had ended when it was confirmed.", cancellationToken);
-                logger.LogWarning("Cancelled payment {PaymentKey} of ended order {OrderId}", paymentKey, order.Id);
-            }
+            // An ended order with an approved payment is voided, as the webhook and the reconciler would.
+            var outcome = await settlement.ReconcileAsync(order, await toss.GetAsync(paymentKey, cancellationToken), OrderActor.Buyer, cancellationToken);
+            logger.LogInformation("Confirm of ended order {OrderId} refused; its payment: {Outcome}", order.Id, outcome);
         }
         catch (TossRejectedException)
         {

@@ -24,7 +24,7 @@ public static class LedgerApi
         return TypedResults.Ok(new LedgerResponse(
             entries.Sum(e => e.Amount),
             "KRW",
-            entries.Select(e => new LedgerEntryResponse(e.Id, e.OrderId, Kind(e.Kind), e.Amount, e.Currency, e.CreatedAt)).ToList()));
+            entries.Select(e => new LedgerEntryResponse(e.Id, e.OrderId, KindName(e.Kind), e.Amount, e.Currency, e.CreatedAt)).ToList()));
     }
 
     public static async Task<Ok<OrderList>> ListSalesAsync(ClaimsPrincipal principal, PaymentsDbContext db, CancellationToken cancellationToken)
@@ -36,7 +36,8 @@ public static class LedgerApi
         return TypedResults.Ok(new OrderList(sales.Select(OrderResponse.From).ToList(), sales.Count));
     }
 
-    private static string Kind(LedgerEntryKind kind) => kind switch
+    /// <summary>A kind as clients (and the data export) read it.</summary>
+    public static string KindName(LedgerEntryKind kind) => kind switch
     {
         LedgerEntryKind.Sale => "sale",
         LedgerEntryKind.PlatformFee => "platform-fee",

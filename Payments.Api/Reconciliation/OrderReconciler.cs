@@ -68,7 +68,7 @@ public sealed class OrderReconciler(IServiceScopeFactory scopes, IOptions<TossOp
             {
                 var payment = await ReadPaymentAsync(scope.ServiceProvider.GetRequiredService<TossClient>(), order, cancellationToken);
                 outcome = payment is null
-                    ? Unpaid(settlement, order)
+                    ? settlement.SettleUnpaid(order, "Toss has no payment for this order", OrderActor.Reconciler)
                     : await settlement.ReconcileAsync(order, payment, OrderActor.Reconciler, cancellationToken);
             }
 
@@ -95,18 +95,5 @@ public sealed class OrderReconciler(IServiceScopeFactory scopes, IOptions<TossOp
         {
             return null;
         }
-    }
-
-    /// <summary>Toss has no payment for the order: the confirm never reached it.</summary>
-    private string Unpaid(PaymentSettlement settlement, Order order)
-    {
-        if (order.IsExpiredAt(time.GetUtcNow()))
-        {
-            settlement.Expire(order, OrderActor.Reconciler);
-            return "expired";
-        }
-
-        order.ReturnToPending("Toss has no payment for this order", OrderActor.Reconciler, time.GetUtcNow());
-        return "back to pending";
     }
 }

@@ -75,6 +75,20 @@ public sealed class PaymentSettlement(PaymentsDbContext db, TossClient toss, IOp
         }
     }
 
+    /// <summary>A confirming order Toss did not approve: the buyer may pay again while the reservation lasts, else it expires.</summary>
+    public string SettleUnpaid(Order order, string reason, string actor)
+    {
+        var now = time.GetUtcNow();
+        if (order.IsExpiredAt(now))
+        {
+            Expire(order, actor);
+            return "expired";
+        }
+
+        order.ReturnToPending(reason, actor, now);
+        return "back to pending";
+    }
+
     /// <summary>
     /// Brings the order in line with Toss's view of its payment (the reconciler and the webhook, which never trust a
     /// body but re-read the payment). Returns what it did, for the log.
@@ -104,15 +118,7 @@ public sealed class PaymentSettlement(PaymentsDbContext db, TossClient toss, IOp
                 await RecordRefundAsync(order, "Cancelled in Toss Payments", actor, cancellationToken);
                 return "refunded";
             case OrderStatus.Confirming when !payment.IsApproved:
-                var now = time.GetUtcNow();
-                if (order.IsExpiredAt(now))
-                {
-                    Expire(order, actor);
-                    return "expired";
-                }
-
-                order.ReturnToPending($"Toss holds the payment as {payment.Status}", actor, now);
-                return "back to pending";
+                return SettleUnpaid(order, $"Toss holds the payment as {payment.Status}", actor);
             default:
                 return "unchanged";
         }
