@@ -11,7 +11,7 @@ var mariadb = builder.AddMariaDB("mariadb").WithBackups(blobs);
 var identityDb = mariadb.AddDatabase("identitydb");
 var closetDb = mariadb.AddDatabase("closetdb");
 var paymentsDb = mariadb.AddDatabase("paymentsdb");
-var messaging = builder.AddRabbitMQ("messaging");
+var messaging = builder.AddRabbitMQ("messaging").WithDeadLetterReplay();
 var cache = builder.AddRedis("cache");
 
 var identity = builder.AddProject<Projects.Identity_Api>("identity-api")

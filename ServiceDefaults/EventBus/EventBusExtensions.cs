@@ -1,5 +1,6 @@
 using ClosetConnect.ServiceDefaults.EventBus;
 using ClosetConnect.ServiceDefaults.EventBus.Outbox;
+using ClosetConnect.ServiceDefaults.EventBus.Topology;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
@@ -15,8 +16,10 @@ public interface IEventBusBuilder
 public static class EventBusExtensions
 {
     /// <summary>
-    /// The RabbitMQ event bus: topic exchange <c>closetconnect.events</c>, confirmed publishing, and (once a
-    /// subscription is added) a durable queue for this service with a dead-letter queue beside it.
+    /// The RabbitMQ event bus: topic exchange <c>closetconnect.events</c>, the queues of the event catalogue
+    /// (<see cref="ConsumedByAttribute"/>) declared before anything is published, confirmed publishing on a connection
+    /// of its own, and (once a subscription is added) a consumer of this service's queue with delayed redelivery and a
+    /// dead-letter queue.
     /// </summary>
     public static IEventBusBuilder AddEventBus(this IHostApplicationBuilder builder, string connectionName)
     {
@@ -37,17 +40,26 @@ public static class EventBusExtensions
             .BindConfiguration(EventBusOptions.SectionName)
             .PostConfigure(options =>
             {
-                if (string.IsNullOrWhiteSpace(options.QueueName))
+                if (string.IsNullOrWhiteSpace(options.ConsumerName))
                 {
-                    options.QueueName = serviceName.ToLowerInvariant();
+                    options.ConsumerName = serviceName.ToLowerInvariant();
+                }
+
+                if (options.RedeliveryDelays.Length == 0)
+                {
+                    options.RedeliveryDelays = EventBusOptions.DefaultRedeliveryDelays;
                 }
             })
             .ValidateDataAnnotations()
             .ValidateOnStart();
+        builder.Services.Configure<EventTopology>(topology => topology.AddEventsOf(typeof(IntegrationEvent).Assembly));
 
         builder.Services.TryAddSingleton(TimeProvider.System);
-        builder.Services.AddSingleton<IEventPublisher, RabbitMQEventPublisher>();
+        builder.Services.AddSingleton<RabbitMQEventPublisher>();
+        builder.Services.AddSingleton<IEventPublisher>(services => services.GetRequiredService<RabbitMQEventPublisher>());
         builder.Services.TryAddScoped<IMessageProcessor, DirectMessageProcessor>();
+        builder.Services.AddSingleton<EventConsumerHealth>();
+        builder.Services.AddHealthChecks().AddCheck<EventConsumerHealth>("event-consumer");
         builder.Services.AddHostedService<RabbitMQEventConsumer>();
         return new EventBusBuilder(builder.Services);
     }
@@ -58,6 +70,8 @@ public static class EventBusExtensions
     {
         eventBus.Services.TryAddScoped<THandler>();
         eventBus.Services.Configure<EventBusSubscriptions>(subscriptions => subscriptions.Add<TEvent, THandler>());
+        // Events defined outside the shared contracts (a test's own) join the catalogue this way.
+        eventBus.Services.Configure<EventTopology>(topology => topology.Add(typeof(TEvent)));
         return eventBus;
     }
 
@@ -68,6 +82,7 @@ public static class EventBusExtensions
         eventBus.Services.AddSingleton<IInterceptor, OutboxSaveChangesInterceptor>();
         eventBus.Services.AddSingleton<OutboxRelay<TDbContext>>();
         eventBus.Services.AddHostedService(services => services.GetRequiredService<OutboxRelay<TDbContext>>());
+        eventBus.Services.AddHealthChecks().AddCheck<OutboxHealthCheck<TDbContext>>("outbox");
         return eventBus;
     }
 

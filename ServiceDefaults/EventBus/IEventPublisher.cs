@@ -6,10 +6,14 @@ namespace ClosetConnect.ServiceDefaults.EventBus;
 /// </summary>
 public interface IEventPublisher
 {
+    /// <summary>Publishes with the current trace context and baggage.</summary>
     Task PublishAsync(IntegrationEvent integrationEvent, CancellationToken cancellationToken);
 
     Task PublishAsync(OutgoingMessage message, CancellationToken cancellationToken);
 }
 
-/// <summary>An event already serialized (an outbox row), with the trace context of the request that raised it.</summary>
-public sealed record OutgoingMessage(Guid Id, string EventName, ReadOnlyMemory<byte> Body, DateTimeOffset OccurredAt, string? TraceParent);
+/// <summary>
+/// An event already serialized (an outbox row), with the trace context and baggage of the request that raised it, as
+/// the W3C headers that carry them.
+/// </summary>
+public sealed record OutgoingMessage(Guid Id, string EventName, ReadOnlyMemory<byte> Body, DateTimeOffset OccurredAt, IReadOnlyDictionary<string, string> TraceContext);

@@ -6,16 +6,14 @@ using System.Text;
 namespace ClosetConnect.ServiceDefaults.EventBus;
 
 /// <summary>
-/// A fact one service tells the others. Every message carries its id (the consumers' inbox key), when it happened,
-/// and the W3C trace context of the request that caused it, so one trace spans publisher and consumer.
+/// A fact one service tells the others. Every message carries its id (the consumers' inbox key) and when it happened;
+/// the trace context and baggage of the request that caused it travel in the message's headers.
 /// </summary>
 public abstract record IntegrationEvent
 {
     public Guid Id { get; init; } = Guid.CreateVersion7();
 
     public required DateTimeOffset OccurredAt { get; init; }
-
-    public string? TraceParent { get; init; }
 
     /// <summary>
     /// The id of the event that handling <paramref name="causeId"/> raises: the same on every redelivery of the cause,
@@ -34,6 +32,16 @@ public abstract record IntegrationEvent
 public sealed class EventNameAttribute(string name) : Attribute
 {
     public string Name { get; } = name;
+}
+
+/// <summary>
+/// The services that consume the event (their <c>EventBus:ConsumerName</c>). Every service declares their queues and
+/// bindings before it publishes anything, so an event is never lost because its consumer has not started yet.
+/// </summary>
+[AttributeUsage(AttributeTargets.Class, Inherited = false)]
+public sealed class ConsumedByAttribute(params string[] consumers) : Attribute
+{
+    public IReadOnlyList<string> Consumers { get; } = consumers;
 }
 
 public static class EventNames

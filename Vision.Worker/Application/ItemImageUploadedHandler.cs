@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using ClosetConnect.ServiceDefaults.EventBus;
 using ClosetConnect.ServiceDefaults.EventBus.Events;
 using ClosetConnect.ServiceDefaults.Storage;
@@ -67,7 +66,6 @@ public sealed class ItemImageUploadedHandler(
             {
                 Id = IntegrationEvent.IdCausedBy(uploaded.Id, EventNames.Of<ItemAnalyzedEvent>()),
                 OccurredAt = time.GetUtcNow(),
-                TraceParent = Activity.Current?.Id,
             },
             cancellationToken);
 
@@ -96,7 +94,6 @@ public sealed class ItemImageUploadedHandler(
             {
                 Id = IntegrationEvent.IdCausedBy(uploaded.Id, EventNames.Of<ItemAnalysisFailedEvent>()),
                 OccurredAt = time.GetUtcNow(),
-                TraceParent = Activity.Current?.Id,
             },
             cancellationToken);
     }

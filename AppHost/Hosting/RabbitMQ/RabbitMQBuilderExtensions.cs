@@ -54,7 +54,7 @@ public static class RabbitMQBuilderExtensions
             .WithEnvironment(context =>
             {
                 var files = new RabbitMQFiles(broker.DataDirectory);
-                context.EnvironmentVariables["HOME"] = files.Home;
+                context.EnvironmentVariables["HOME"] = broker.HomeDirectory;
                 context.EnvironmentVariables["RABBITMQ_NODENAME"] = broker.NodeName;
                 context.EnvironmentVariables["RABBITMQ_NODE_IP_ADDRESS"] = "127.0.0.1";
                 context.EnvironmentVariables["RABBITMQ_NODE_PORT"] = broker.PrimaryEndpoint.Property(EndpointProperty.TargetPort);
@@ -79,6 +79,32 @@ public static class RabbitMQBuilderExtensions
             .WaitFor(epmd)
             .WithIconName("Mailbox")
             .WithAnnotation(new ClusterServerAnnotation(RabbitMQClusterManifests.Port, cluster => RabbitMQClusterManifests.Files(broker, cluster)));
+    }
+
+    public const string ReplayDeadLettersCommandName = "replay-dead-letters";
+
+    /// <summary>
+    /// A "Replay dead letters" command on the dashboard: every project's dead-letter queue goes back to its queue, for
+    /// messages that failed for a reason now fixed (a bug deployed away, a database that was down too long).
+    /// </summary>
+    public static IResourceBuilder<T> WithDeadLetterReplay<T>(this IResourceBuilder<T> messaging) where T : IResourceWithConnectionString
+    {
+        var builder = messaging.ApplicationBuilder;
+        return messaging.WithCommand(ReplayDeadLettersCommandName, "Replay dead letters", async context =>
+        {
+            var connectionString = await messaging.Resource.ConnectionStringExpression.GetValueAsync(context.CancellationToken)
+                ?? throw new InvalidOperationException($"{messaging.Resource.Name} has no connection string yet.");
+            var moved = await DeadLetterReplay.ReplayAsync(
+                connectionString, builder.Resources.OfType<ProjectResource>().Select(project => project.Name), context.CancellationToken);
+            return CommandResults.Success($"{moved} dead-lettered message(s) sent back to their queues.");
+        }, new CommandOptions
+        {
+            Description = "Send every message in the services' dead-letter queues back to their queues, with fresh attempts.",
+            IconName = "ArrowRepeatAll",
+            UpdateState = context => context.ResourceSnapshot.HealthStatus == Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus.Healthy
+                ? ResourceCommandState.Enabled
+                : ResourceCommandState.Disabled,
+        });
     }
 
     private static IResourceBuilder<EpmdResource> AddEpmd(this IDistributedApplicationBuilder builder, string name, string workingDirectory)
@@ -119,7 +145,7 @@ public static class RabbitMQBuilderExtensions
     {
         ServerBinary.EnsureInstalled(ServerScript, Package);
         var files = new RabbitMQFiles(broker.DataDirectory);
-        Directory.CreateDirectory(files.Home);
+        Directory.CreateDirectory(broker.HomeDirectory);
         Directory.CreateDirectory(files.Mnesia);
         Directory.CreateDirectory(files.Logs);
         var password = await broker.PasswordParameter.GetValueAsync(cancellationToken) ?? string.Empty;
@@ -136,8 +162,6 @@ public static class RabbitMQBuilderExtensions
 
     private sealed record RabbitMQFiles(string DataDirectory)
     {
-        public string Home => Path.Combine(DataDirectory, "home");
-
         public string Mnesia => Path.Combine(DataDirectory, "mnesia");
 
         public string Logs => Path.Combine(DataDirectory, "log");

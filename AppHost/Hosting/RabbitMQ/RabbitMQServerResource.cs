@@ -17,6 +17,9 @@ public sealed class RabbitMQServerResource(string name, string command, string d
 
     public string DataDirectory { get; } = dataDirectory;
 
+    /// <summary>The node's private HOME: its Erlang cookie, which <c>rabbitmqctl</c> needs too.</summary>
+    public string HomeDirectory => Path.Combine(DataDirectory, "home");
+
     public string NodeName => $"{Name}@localhost";
 
     /// <summary>The port-mapper daemon the node registers with (rabbitmqctl finds the node through it).</summary>

@@ -294,6 +294,9 @@ namespace ClosetConnect.Closet.Infrastructure.Migrations
                     b.Property<DateTimeOffset>("OccurredAt")
                         .HasColumnType("datetime(6)");
 
+                    b.Property<DateTimeOffset?>("ParkedAt")
+                        .HasColumnType("datetime(6)");
+
                     b.Property<string>("Payload")
                         .IsRequired()
                         .HasColumnType("longtext");
@@ -301,9 +304,11 @@ namespace ClosetConnect.Closet.Infrastructure.Migrations
                     b.Property<DateTimeOffset?>("PublishedAt")
                         .HasColumnType("datetime(6)");
 
-                    b.Property<string>("TraceParent")
-                        .HasMaxLength(128)
-                        .HasColumnType("varchar(128)");
+                    b.Property<int>("Refusals")
+                        .HasColumnType("int");
+
+                    b.Property<string>("TraceContext")
+                        .HasColumnType("text");
 
                     b.HasKey("Id");
 

@@ -301,6 +301,9 @@ namespace ClosetConnect.Identity.Infrastructure.Migrations
                     b.Property<DateTimeOffset>("OccurredAt")
                         .HasColumnType("datetime(6)");
 
+                    b.Property<DateTimeOffset?>("ParkedAt")
+                        .HasColumnType("datetime(6)");
+
                     b.Property<string>("Payload")
                         .IsRequired()
                         .HasColumnType("longtext");
@@ -308,9 +311,11 @@ namespace ClosetConnect.Identity.Infrastructure.Migrations
                     b.Property<DateTimeOffset?>("PublishedAt")
                         .HasColumnType("datetime(6)");
 
-                    b.Property<string>("TraceParent")
-                        .HasMaxLength(128)
-                        .HasColumnType("varchar(128)");
+                    b.Property<int>("Refusals")
+                        .HasColumnType("int");
+
+                    b.Property<string>("TraceContext")
+                        .HasColumnType("text");
 
                     b.HasKey("Id");
 

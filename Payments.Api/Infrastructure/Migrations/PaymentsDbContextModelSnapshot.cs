@@ -229,6 +229,9 @@ namespace ClosetConnect.Payments.Infrastructure.Migrations
                     b.Property<DateTimeOffset>("OccurredAt")
                         .HasColumnType("datetime(6)");
 
+                    b.Property<DateTimeOffset?>("ParkedAt")
+                        .HasColumnType("datetime(6)");
+
                     b.Property<string>("Payload")
                         .IsRequired()
                         .HasColumnType("longtext");
@@ -236,9 +239,11 @@ namespace ClosetConnect.Payments.Infrastructure.Migrations
                     b.Property<DateTimeOffset?>("PublishedAt")
                         .HasColumnType("datetime(6)");
 
-                    b.Property<string>("TraceParent")
-                        .HasMaxLength(128)
-                        .HasColumnType("varchar(128)");
+                    b.Property<int>("Refusals")
+                        .HasColumnType("int");
+
+                    b.Property<string>("TraceContext")
+                        .HasColumnType("text");
 
                     b.HasKey("Id");
 

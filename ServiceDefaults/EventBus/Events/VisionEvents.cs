@@ -1,7 +1,7 @@
 namespace ClosetConnect.ServiceDefaults.EventBus.Events;
 
 /// <summary>The garment found in an item's photo: its category, colours, and derived images in the blob store.</summary>
-[EventName("vision.item-analyzed")]
+[EventName("vision.item-analyzed"), ConsumedBy("closet-api")]
 public sealed record ItemAnalyzedEvent(
     Guid ItemId,
     string? Category,
@@ -25,5 +25,5 @@ public sealed record AnalysisTimings(
     double TotalMs);
 
 /// <summary>The photo could not be analysed; <paramref name="Reason"/> is shown to the owner.</summary>
-[EventName("vision.item-analysis-failed")]
+[EventName("vision.item-analysis-failed"), ConsumedBy("closet-api")]
 public sealed record ItemAnalysisFailedEvent(Guid ItemId, string Reason) : IntegrationEvent;

@@ -5,7 +5,8 @@ namespace ClosetConnect.ServiceDefaults.EventBus.Outbox;
 
 /// <summary>
 /// Runs a handler at most once per message id: the inbox row, the handler's changes and any events it raises
-/// commit in one transaction. A concurrent duplicate loses on the inbox primary key and is retried, then skipped.
+/// commit in one transaction, tried once per delivery. A concurrent duplicate loses on the inbox primary key; its
+/// redelivery is then skipped.
 /// </summary>
 internal sealed class InboxMessageProcessor<TDbContext>(
     TDbContext context,
@@ -15,8 +16,7 @@ internal sealed class InboxMessageProcessor<TDbContext>(
 {
     public async Task ProcessAsync(IntegrationEvent integrationEvent, string eventName, Func<CancellationToken, Task> handle, CancellationToken cancellationToken)
     {
-        var strategy = context.Database.CreateExecutionStrategy();
-        var processed = await strategy.ExecuteAsync(async ct =>
+        var processed = await new SingleAttemptExecutionStrategy(context).ExecuteAsync(async ct =>
         {
             context.ChangeTracker.Clear();
             await using var transaction = await context.Database.BeginTransactionAsync(ct);

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 
 namespace ClosetConnect.ServiceDefaults.EventBus.Outbox;
@@ -17,7 +16,7 @@ public static class TransactionalMessagingModel
             outbox.HasKey(m => m.Id);
             outbox.Property(m => m.EventName).HasMaxLength(200);
             outbox.Property(m => m.Payload).HasColumnType("longtext");
-            outbox.Property(m => m.TraceParent).HasMaxLength(128);
+            outbox.Property(m => m.TraceContext).HasColumnType("text");
             outbox.Property(m => m.LastError).HasMaxLength(1000);
             outbox.HasIndex(m => new { m.PublishedAt, m.OccurredAt });
         });
@@ -35,13 +34,8 @@ public static class TransactionalMessagingModel
 
     /// <summary>
     /// Adds the event to the outbox of this context: it is saved by the same <c>SaveChanges</c> as the business change
-    /// and published after the commit. The current trace context is kept with it.
+    /// and published after the commit. The current trace context and baggage are kept with it.
     /// </summary>
-    public static void AddIntegrationEvent(this DbContext context, IntegrationEvent integrationEvent)
-    {
-        var traced = integrationEvent.TraceParent is null && Activity.Current is { } activity
-            ? integrationEvent with { TraceParent = activity.Id }
-            : integrationEvent;
-        context.Set<OutboxMessage>().Add(OutboxMessage.From(traced));
-    }
+    public static void AddIntegrationEvent(this DbContext context, IntegrationEvent integrationEvent) =>
+        context.Set<OutboxMessage>().Add(OutboxMessage.From(integrationEvent, MessageTracing.Capture()));
 }

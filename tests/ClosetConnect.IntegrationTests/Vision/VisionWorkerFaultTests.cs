@@ -18,7 +18,8 @@ namespace ClosetConnect.IntegrationTests.Vision;
 public sealed class VisionWorkerFaultTests
 {
     private const string Exchange = "vision-faults.events";
-    private const string Queue = "vision-faults";
+    private const string QueuePrefix = "vision-faults.";
+    private const string Queue = QueuePrefix + "vision-worker";
     private readonly TemporaryState state = new();
     private DistributedApplication app = null!;
     private string modelPath = null!;
@@ -43,9 +44,11 @@ public sealed class VisionWorkerFaultTests
             .WithEnvironment("Blobs__RootPath", blobs)
             .WithEnvironment("Vision__ModelPath", modelPath)
             .WithEnvironment("Vision__ModelRetryInterval", "00:00:01")
-            .WithEnvironment("EventBus__RetryBaseDelay", "00:00:00.050")
+            .WithEnvironment("EventBus__MaxAttempts", "3")
+            .WithEnvironment("EventBus__RedeliveryDelays__0", "00:00:00.050")
             .WithEnvironment("EventBus__ExchangeName", Exchange)
-            .WithEnvironment("EventBus__QueueName", Queue);
+            .WithEnvironment("EventBus__DeadLetterExchangeName", $"{Exchange}.dead-letter")
+            .WithEnvironment("EventBus__QueuePrefix", QueuePrefix);
         app = await builder.BuildAsync();
         await app.StartAsync();
         await app.ResourceNotifications.WaitForResourceAsync("vision-worker", KnownResourceStates.Running);
@@ -61,6 +64,16 @@ public sealed class VisionWorkerFaultTests
     [OneTimeTearDown]
     public async Task StopAsync()
     {
+        // The worker declared the whole catalogue's queues under its prefix; they must not outlive the test.
+        foreach (var consumer in new[] { "vision-worker", "closet-api", "payments-api" })
+        {
+            await channel.QueueDeleteAsync($"{QueuePrefix}{consumer}");
+            await channel.QueueDeleteAsync($"{QueuePrefix}{consumer}.dead-letter");
+        }
+
+        await channel.QueueDeleteAsync($"{Queue}.redelivery.50ms");
+        await channel.ExchangeDeleteAsync(Exchange);
+        await channel.ExchangeDeleteAsync($"{Exchange}.dead-letter");
         await channel.DisposeAsync();
         await broker.DisposeAsync();
         await app.DisposeAsync();
@@ -126,9 +139,10 @@ public sealed class VisionWorkerFaultTests
                 using var health = await client.GetAsync("/health", cancellationToken);
                 return health.StatusCode;
             }
-            catch (HttpRequestException)
+            catch (Exception ex) when (ex is HttpRequestException or Polly.Timeout.TimeoutRejectedException)
             {
-                await Task.Delay(200, cancellationToken); // the process runs but does not listen yet
+                // The process runs but does not listen yet, or is still too busy starting to answer.
+                await Task.Delay(200, cancellationToken);
             }
         }
     }
