@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace ClosetConnect.Gateway.Health;
 
@@ -17,8 +18,9 @@ public sealed record ServiceStatus(string Status, long DurationMs);
 public sealed record SystemHealth(string Status, IReadOnlyDictionary<string, ServiceStatus> Services);
 
 /// <summary>
-/// <c>GET /api/v1/health</c>: the gateway and every service's <c>/health</c>, asked in parallel. 200 when all are
-/// healthy, 503 otherwise; it names services and states only, never internals.
+/// <c>GET /api/v1/health</c>: the gateway's own checks and every service's <c>/health</c>, asked in parallel. 200 when
+/// all are healthy or the gateway is only degraded (its rate limits without Redis), 503 otherwise; it names services
+/// and states only, never internals.
 /// </summary>
 public static class ServiceHealthApi
 {
@@ -41,8 +43,11 @@ public static class ServiceHealthApi
     }
 
     public static async Task<IResult> GetSystemHealthAsync(
-        IHttpClientFactory httpClients, Microsoft.Extensions.Options.IOptions<ServiceHealthOptions> options, CancellationToken cancellationToken)
+        IHttpClientFactory httpClients, HealthCheckService gatewayChecks, Microsoft.Extensions.Options.IOptions<ServiceHealthOptions> options,
+        CancellationToken cancellationToken)
     {
+        // The gateway's own checks answer from memory (the rate limiter's Redis connection state).
+        var gateway = await gatewayChecks.CheckHealthAsync(cancellationToken);
         var client = httpClients.CreateClient(HttpClientName);
         client.Timeout = options.Value.Timeout;
         var checks = options.Value.Services.Select(async service =>
@@ -63,10 +68,12 @@ public static class ServiceHealthApi
         });
 
         var results = (await Task.WhenAll(checks)).ToDictionary(r => r.Key, r => r.Item2);
-        results["gateway"] = new ServiceStatus("Healthy", 0);
-        var healthy = results.Values.All(s => s.Status == "Healthy");
+        results["gateway"] = new ServiceStatus(gateway.Status.ToString(), (long)gateway.TotalDuration.TotalMilliseconds);
+        var overall = results.Values.All(s => s.Status == nameof(HealthStatus.Healthy)) ? HealthStatus.Healthy
+            : results.Values.All(s => s.Status is nameof(HealthStatus.Healthy) or nameof(HealthStatus.Degraded)) ? HealthStatus.Degraded
+            : HealthStatus.Unhealthy;
         return TypedResults.Json(
-            new SystemHealth(healthy ? "Healthy" : "Unhealthy", results),
-            statusCode: healthy ? StatusCodes.Status200OK : StatusCodes.Status503ServiceUnavailable);
+            new SystemHealth(overall.ToString(), results),
+            statusCode: overall == HealthStatus.Unhealthy ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status200OK);
     }
 }

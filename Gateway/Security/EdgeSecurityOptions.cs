@@ -2,7 +2,7 @@ using System.ComponentModel.DataAnnotations;
 
 namespace ClosetConnect.Gateway.Security;
 
-/// <summary>Rate limits per client IP (section <c>RateLimiting</c>).</summary>
+/// <summary>Rate limits per client IP across every gateway replica (section <c>RateLimiting</c>).</summary>
 public sealed class RateLimitingOptions
 {
     public const string SectionName = "RateLimiting";
@@ -22,6 +22,13 @@ public sealed class RateLimitingOptions
     /// <summary>Toss webhook deliveries per minute per sending address (Toss sends from a handful of IPs).</summary>
     [Range(1, 10_000)]
     public int WebhooksPerMinute { get; set; } = 120;
+
+    /// <summary>
+    /// How long a request waits for Redis's decision before it is let through unlimited (Redis answers in about a
+    /// millisecond; a partition must not stall the API).
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00.010", "00:00:10")]
+    public TimeSpan StoreTimeout { get; set; } = TimeSpan.FromSeconds(1);
 }
 
 /// <summary>Which browser origins may call the API (section <c>Cors</c>), per environment.</summary>

@@ -11,7 +11,7 @@ public static class EdgeSecuritySetup
 
     public static IHostApplicationBuilder AddEdgeSecurity(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddEdgeRateLimiting();
+        builder.AddEdgeRateLimiting();
         builder.Services.AddOptions<RequestLimitsOptions>().BindConfiguration(RequestLimitsOptions.SectionName)
             .ValidateDataAnnotations().ValidateOnStart();
 
