@@ -64,7 +64,7 @@ public sealed class EventBusTests
         }
 
         services.Clear();
-        await using var connection = await new ConnectionFactory { Uri = new Uri(messaging) }.CreateConnectionAsync();
+        await using var connection = await ConnectAsync(CancellationToken.None);
         await using var channel = await connection.CreateChannelAsync();
         foreach (var queue in (string[])[Queue, prefix + BusTestService.AuditConsumer])
         {
@@ -223,7 +223,7 @@ public sealed class EventBusTests
         var parcel = Parcel();
         await auditor.Services.GetRequiredService<IEventPublisher>().PublishAsync(parcel, cancellationToken);
 
-        await using var connection = await new ConnectionFactory { Uri = new Uri(messaging) }.CreateConnectionAsync(cancellationToken);
+        await using var connection = await ConnectAsync(cancellationToken);
         var deliveries = 0;
         while (deliveries <= 10)
         {
@@ -257,7 +257,7 @@ public sealed class EventBusTests
 
         // While the broker closes the consumer's channel, the test takes the queue for itself, so the consumer cannot
         // come straight back and its health must tell.
-        await using var connection = await new ConnectionFactory { Uri = new Uri(messaging) }.CreateConnectionAsync(cancellationToken);
+        await using var connection = await ConnectAsync(cancellationToken);
         var closing = Rabbitmqctl.CloseConsumerChannelsAsync(servers, Queue, cancellationToken);
         var holder = await TakeExclusivelyAsync(connection, cancellationToken);
         await closing;
@@ -281,7 +281,7 @@ public sealed class EventBusTests
         var returned = new ParcelReturned(Guid.NewGuid()) { OccurredAt = DateTimeOffset.UtcNow };
         await old.Services.GetRequiredService<IEventPublisher>().PublishAsync(returned, cancellationToken);
 
-        await using var connection = await new ConnectionFactory { Uri = new Uri(messaging) }.CreateConnectionAsync(cancellationToken);
+        await using var connection = await ConnectAsync(cancellationToken);
         await using var channel = await connection.CreateChannelAsync(cancellationToken: cancellationToken);
         await Eventually.HoldsAsync("the old replica sending the event round its delay queue", async () =>
             await channel.MessageCountAsync($"{Queue}.redelivery.1000ms", cancellationToken) > 0, cancellationToken);
@@ -351,7 +351,7 @@ public sealed class EventBusTests
     {
         // A registration Closet gave up on (as if the database had been down for all its attempts).
         var registered = new ServiceDefaults.EventBus.Events.UserRegisteredEvent(Guid.NewGuid(), $"replayed{Random.Shared.Next(100_000)}") { OccurredAt = DateTimeOffset.UtcNow };
-        await using (var connection = await new ConnectionFactory { Uri = new Uri(messaging) }.CreateConnectionAsync(cancellationToken))
+        await using (var connection = await ConnectAsync(cancellationToken))
         await using (var channel = await connection.CreateChannelAsync(new CreateChannelOptions(true, true), cancellationToken))
         {
             var properties = new BasicProperties
@@ -390,6 +390,10 @@ public sealed class EventBusTests
         services.Add(service);
         return service;
     }
+
+    /// <summary>The test's own connection to the running system's broker.</summary>
+    private Task<IConnection> ConnectAsync(CancellationToken cancellationToken) =>
+        new ConnectionFactory { Uri = new Uri(messaging) }.CreateConnectionAsync(cancellationToken);
 
     private static ParcelShipped Parcel(bool poison = false) => new(Guid.NewGuid(), poison) { OccurredAt = DateTimeOffset.UtcNow };
 
@@ -430,7 +434,7 @@ public sealed class EventBusTests
 
     private async Task<BasicGetResult> NextMessageAsync(string queue, CancellationToken cancellationToken)
     {
-        await using var connection = await new ConnectionFactory { Uri = new Uri(messaging) }.CreateConnectionAsync(cancellationToken);
+        await using var connection = await ConnectAsync(cancellationToken);
         await using var channel = await connection.CreateChannelAsync(cancellationToken: cancellationToken);
         return await Eventually.GetAsync($"a message in {queue}", () => channel.BasicGetAsync(queue, autoAck: true, cancellationToken), cancellationToken);
     }
