@@ -201,7 +201,7 @@ public sealed class RateLimitsAcrossReplicasTests
     }
 
     // A different account each time (password spraying), so only the gateway's window stands in the way.
-    private static object Guess() => new { email = $"nobody-{Guid.NewGuid():N}@example.com", password = "Wrong!Pass1" };
+    private static object Guess() => new { email = $"nobody-{Guid.NewGuid():N}@example.com", password = $"Wrong!{Guid.NewGuid():N}" };
 
     /// <summary>Every counter the limiter left in Redis expires, at most <paramref name="within"/> from now.</summary>
     private async Task AssertEveryCounterExpiresAsync(TimeSpan within)
