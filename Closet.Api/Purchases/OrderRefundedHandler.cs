@@ -44,7 +44,7 @@ public sealed class OrderRefundedHandler(
         {
             await db.RemoveFromOutfitsAsync(item, OutfitRemovalReason.Refunded, now, cancellationToken);
             db.Items.Remove(item);
-            deletions.DeleteAfterCommit(db, item.BlobKeys());
+            deletions.DeleteAfterCommit(db, item.BlobFolder);
             await db.SaveChangesAsync(cancellationToken);
             logger.LogInformation("Order {OrderId} refunded; seller erased, so item {ItemId} was deleted", refunded.OrderId, item.Id);
             return;

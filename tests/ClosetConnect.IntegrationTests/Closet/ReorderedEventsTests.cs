@@ -1,0 +1,102 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using ClosetConnect.IntegrationTests.EndToEnd;
+using ClosetConnect.ServiceDefaults.EventBus;
+using ClosetConnect.ServiceDefaults.EventBus.Events;
+
+namespace ClosetConnect.IntegrationTests.Closet;
+
+/// <summary>
+/// Events that reach the handlers in the bad order (replicas, retries, a slow worker), delivered straight to the running
+/// system's broker or caused through the gateway, and the end state a user sees: a deleted item leaves no image
+/// behind.
+/// </summary>
+[CancelAfter(300_000)]
+public sealed class ReorderedEventsTests
+{
+    private DistributedApplication app = null!;
+    private SystemEvents events = null!;
+
+    [OneTimeSetUp]
+    public async Task ConnectAsync()
+    {
+        app = await SharedAppHost.GetAsync(CancellationToken.None);
+        events = await SystemEvents.ConnectAsync(app, CancellationToken.None);
+    }
+
+    [OneTimeTearDown]
+    public async Task DisconnectAsync() => await events.DisposeAsync();
+
+    [Test]
+    public async Task An_item_deleted_while_its_analysis_lands_leaves_no_image_behind(CancellationToken cancellationToken)
+    {
+        var owner = await GatewayClient.SignUpAsync(app, cancellationToken);
+        var itemId = await UploadAsync(owner, cancellationToken);
+
+        using var deleted = await owner.Client.DeleteAsync($"/api/v1/closet/items/{itemId}", cancellationToken);
+        await GatewayClient.EnsureAsync(deleted, HttpStatusCode.NoContent, cancellationToken);
+        await WaitForAnalysisAsync(itemId, cancellationToken);
+
+        var folder = ItemFolder(owner.UserId, itemId);
+        await Eventually.HoldsAsync("the item's folder gone, whichever came first, the analysis or the delete", () => !Directory.Exists(folder), cancellationToken);
+
+        // A worker that read the photo before the delete writes its images after it, and its analysis comes last.
+        Directory.CreateDirectory(folder);
+        await File.WriteAllBytesAsync(Path.Combine(folder, "cutout.png"), [1], cancellationToken);
+        await File.WriteAllBytesAsync(Path.Combine(folder, "mask.png"), [1], cancellationToken);
+        var prefix = $"items/{owner.UserId:N}/{itemId:N}";
+        var late = new ItemAnalyzedEvent(itemId, "top", [new AnalyzedColor("#112233", "navy", 1)], $"{prefix}/cutout.png", $"{prefix}/mask.png", "late",
+            new AnalysisTimings(0, 0, 0, 0, 1, 0, 0, 0))
+        {
+            OccurredAt = DateTimeOffset.UtcNow,
+        };
+        await events.DeliverAsync(late, "closetdb", cancellationToken);
+
+        using var item = await owner.Client.GetAsync($"/api/v1/closet/items/{itemId}", cancellationToken);
+        Assert.That(item.StatusCode, Is.EqualTo(HttpStatusCode.NotFound), "the late analysis recreates nothing");
+        await Eventually.HoldsAsync("the late images deleted", () => !Directory.Exists(folder), cancellationToken);
+    }
+
+    [Test]
+    public async Task An_account_erased_while_its_analysis_lands_leaves_no_image_behind(CancellationToken cancellationToken)
+    {
+        var owner = await GatewayClient.SignUpAsync(app, cancellationToken);
+        var itemId = await UploadAsync(owner, cancellationToken);
+
+        using var erased = await owner.Client.PostAsJsonAsync("/api/v1/users/me/delete-account", new { password = GatewayClient.Password }, cancellationToken);
+        await GatewayClient.EnsureAsync(erased, HttpStatusCode.Accepted, cancellationToken);
+        await WaitForAnalysisAsync(itemId, cancellationToken);
+        await Eventually.HoldsAsync("the closet erased", async () =>
+            await ServiceDatabase.CountAsync(app, "closetdb", "SELECT COUNT(*) FROM ErasedAccounts WHERE UserId = @id",
+                new Dictionary<string, object> { ["@id"] = owner.UserId.ToString() }, cancellationToken) == 1, cancellationToken);
+
+        await Eventually.HoldsAsync("the erased account's folder gone, whichever came first, the analysis or the erasure",
+            () => !Directory.Exists(Path.Combine(app.StatePath("blobs"), "items", owner.UserId.ToString("N"))), cancellationToken);
+    }
+
+    private string ItemFolder(Guid ownerId, Guid itemId) => Path.Combine(app.StatePath("blobs"), "items", ownerId.ToString("N"), itemId.ToString("N"));
+
+    private static async Task<Guid> UploadAsync(GatewayClient.Account owner, CancellationToken cancellationToken)
+    {
+        using var upload = await owner.Client.PostAsync("/api/v1/closet/items", GatewayClient.ItemForm(RepositoryPaths.VisionFixture("images/photo-04.png"), "In flight"), cancellationToken);
+        await GatewayClient.EnsureAsync(upload, HttpStatusCode.Created, cancellationToken);
+        return (await upload.Content.ReadFromJsonAsync<JsonElement>(cancellationToken)).GetProperty("id").GetGuid();
+    }
+
+    /// <summary>Until Closet has handled the worker's outcome for the item's upload, analysed or failed.</summary>
+    private async Task WaitForAnalysisAsync(Guid itemId, CancellationToken cancellationToken)
+    {
+        var uploadId = await Eventually.GetValueAsync("the upload event", async () => await ServiceDatabase.ScalarAsync(app, "closetdb",
+            "SELECT Id FROM OutboxMessages WHERE EventName = 'closet.item-image-uploaded' AND Payload LIKE @item",
+            new Dictionary<string, object> { ["@item"] = $"%\"itemId\":\"{itemId}\"%" }, cancellationToken) switch
+        {
+            Guid id => id,
+            string id => Guid.Parse(id),
+            _ => (Guid?)null,
+        }, cancellationToken);
+        await events.WaitUntilHandledAsync("closetdb", $"the analysis of item {itemId}",
+            [IntegrationEvent.IdCausedBy(uploadId, EventNames.Of<ItemAnalyzedEvent>()), IntegrationEvent.IdCausedBy(uploadId, EventNames.Of<ItemAnalysisFailedEvent>())],
+            cancellationToken);
+    }
+}
