@@ -2,7 +2,8 @@ namespace ClosetConnect.Closet.Application.EventHandlers;
 
 /// <summary>
 /// The account was erased: its items, outfits, listings, closet and every image go; listings the user bought keep the
-/// sale but forget the buyer. Idempotent: a redelivery finds nothing left to delete.
+/// sale but forget the buyer. The <see cref="ErasedAccount"/> it leaves makes events that arrive later (a registration,
+/// an analysis, a payment) create nothing for the account. Idempotent: a redelivery finds nothing left to delete.
 /// </summary>
 public sealed class UserDeletedHandler(ClosetDbContext db, BlobDeletionAfterCommit deletions, TimeProvider time, ILogger<UserDeletedHandler> logger)
     : IIntegrationEventHandler<UserDeletedEvent>

@@ -9,8 +9,8 @@ namespace ClosetConnect.IntegrationTests.Closet;
 
 /// <summary>
 /// Events that reach the handlers in the bad order (replicas, retries, a slow worker), delivered straight to the running
-/// system's broker or caused through the gateway, and the end state a user sees: a deleted item leaves no image
-/// behind.
+/// system's broker or caused through the gateway, and the end state a user sees: an erased account stays erased, and
+/// a deleted item leaves no image behind.
 /// </summary>
 [CancelAfter(300_000)]
 public sealed class ReorderedEventsTests
@@ -27,6 +27,21 @@ public sealed class ReorderedEventsTests
 
     [OneTimeTearDown]
     public async Task DisconnectAsync() => await events.DisposeAsync();
+
+    [Test]
+    public async Task A_registration_that_arrives_after_the_erasure_brings_no_closet_back(CancellationToken cancellationToken)
+    {
+        var userId = Guid.NewGuid();
+        var username = $"g{Guid.NewGuid():N}"[..20];
+        var now = DateTimeOffset.UtcNow;
+
+        await events.DeliverAsync(new UserDeletedEvent(userId) { OccurredAt = now }, "closetdb", cancellationToken);
+        await events.DeliverAsync(new UserRegisteredEvent(userId, username) { OccurredAt = now.AddMinutes(-1) }, "closetdb", cancellationToken);
+
+        var closets = await ServiceDatabase.CountAsync(app, "closetdb", "SELECT COUNT(*) FROM Closets WHERE UserId = @id OR Username = @username",
+            new Dictionary<string, object> { ["@id"] = userId.ToString(), ["@username"] = username }, cancellationToken);
+        Assert.That(closets, Is.Zero, "no closet, and the erased username nowhere");
+    }
 
     [Test]
     public async Task An_item_deleted_while_its_analysis_lands_leaves_no_image_behind(CancellationToken cancellationToken)
