@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using ClosetConnect.IntegrationTests.EndToEnd;
+using ClosetConnect.IntegrationTests.Marketplace;
 using ClosetConnect.ServiceDefaults.EventBus;
 using ClosetConnect.ServiceDefaults.EventBus.Events;
 
@@ -9,8 +10,8 @@ namespace ClosetConnect.IntegrationTests.Closet;
 
 /// <summary>
 /// Events that reach the handlers in the bad order (replicas, retries, a slow worker), delivered straight to the running
-/// system's broker or caused through the gateway, and the end state a user sees: an erased account stays erased, and
-/// a deleted item leaves no image behind.
+/// system's broker or caused through the gateway, and the end state a user sees: an erased account stays erased, a
+/// refunded order moves no item, and a deleted item leaves no image behind.
 /// </summary>
 [CancelAfter(300_000)]
 public sealed class ReorderedEventsTests
@@ -41,6 +42,66 @@ public sealed class ReorderedEventsTests
         var closets = await ServiceDatabase.CountAsync(app, "closetdb", "SELECT COUNT(*) FROM Closets WHERE UserId = @id OR Username = @username",
             new Dictionary<string, object> { ["@id"] = userId.ToString(), ["@username"] = username }, cancellationToken);
         Assert.That(closets, Is.Zero, "no closet, and the erased username nowhere");
+    }
+
+    [Test]
+    public async Task A_refund_that_arrives_before_its_payment_leaves_the_item_with_the_seller(CancellationToken cancellationToken)
+    {
+        var seller = await GatewayClient.SignUpAsync(app, cancellationToken);
+        var buyer = await GatewayClient.SignUpAsync(app, cancellationToken);
+        var listed = await Market.ListReadyItemAsync(seller, 9_000, cancellationToken);
+        var orderId = Guid.NewGuid();
+        var now = DateTimeOffset.UtcNow;
+
+        await events.DeliverAsync(new OrderRefundedEvent(orderId, listed.ListingId, listed.ItemId, buyer.UserId, seller.UserId) { OccurredAt = now }, "closetdb", cancellationToken);
+        await events.DeliverAsync(new OrderPaidEvent(orderId, listed.ListingId, listed.ItemId, buyer.UserId, seller.UserId, 9_000, "KRW") { OccurredAt = now.AddSeconds(-1) },
+            "closetdb", cancellationToken);
+
+        using var sellersView = await seller.Client.GetAsync($"/api/v1/closet/items/{listed.ItemId}", cancellationToken);
+        using var buyersView = await buyer.Client.GetAsync($"/api/v1/closet/items/{listed.ItemId}", cancellationToken);
+        var listing = await GatewayClient.CreateClient(app).GetFromJsonAsync<JsonElement>($"/api/v1/market/listings/{listed.ListingId}", cancellationToken);
+        Assert.Multiple(() =>
+        {
+            Assert.That(sellersView.StatusCode, Is.EqualTo(HttpStatusCode.OK), "the seller keeps the item");
+            Assert.That(buyersView.StatusCode, Is.EqualTo(HttpStatusCode.NotFound), "the refunded buyer does not get it");
+            Assert.That(listing.GetProperty("status").GetString(), Is.EqualTo("active"), "still for sale");
+        });
+    }
+
+    [Test]
+    public async Task A_refund_of_a_sale_whose_seller_was_erased_takes_the_item_from_the_buyer(CancellationToken cancellationToken)
+    {
+        var seller = await GatewayClient.SignUpAsync(app, cancellationToken);
+        var buyer = await GatewayClient.SignUpAsync(app, cancellationToken);
+        var listed = await Market.ListReadyItemAsync(seller, 12_000, cancellationToken);
+        var order = await Market.OrderAsync(buyer, listed.ListingId, cancellationToken);
+        // A busy machine may answer the confirm 202 (Toss's answer late); the reconciler settles it then.
+        using (var confirmed = await Market.ConfirmAsync(buyer, await Market.PayInWindowAsync(order, cancellationToken), cancellationToken))
+        {
+            Assert.That(confirmed.StatusCode, Is.AnyOf(HttpStatusCode.OK, HttpStatusCode.Accepted));
+        }
+
+        await Market.WaitForOrderAsync(buyer, order.OrderId, "paid", cancellationToken, TimeSpan.FromMinutes(2));
+        await Eventually.HoldsAsync("the item handed over", async () =>
+            (await buyer.Client.GetAsync($"/api/v1/closet/items/{listed.ItemId}", cancellationToken)).IsSuccessStatusCode, cancellationToken);
+
+        using var erased = await seller.Client.PostAsJsonAsync("/api/v1/users/me/delete-account", new { password = GatewayClient.Password }, cancellationToken);
+        await GatewayClient.EnsureAsync(erased, HttpStatusCode.Accepted, cancellationToken);
+        // Payments anonymises the order first: the refund's event then names no seller.
+        await Eventually.HoldsAsync("the order no longer naming the seller", async () =>
+            (await seller.Client.GetAsync($"/api/v1/payments/orders/{order.OrderId}", cancellationToken)).StatusCode == HttpStatusCode.NotFound, cancellationToken);
+        await Eventually.HoldsAsync("the seller's closet erased", async () =>
+            await ServiceDatabase.CountAsync(app, "closetdb", "SELECT COUNT(*) FROM ErasedAccounts WHERE UserId = @id",
+                new Dictionary<string, object> { ["@id"] = seller.UserId.ToString() }, cancellationToken) == 1, cancellationToken);
+        // Support cancels the payment in Toss's console; the webhook makes it a refund.
+        var paymentKey = (await Market.SimulatorOrderAsync(app, order.TossOrderId, cancellationToken)).GetProperty("paymentKey").GetString()!;
+        await Market.SimulatorPostAsync(app, $"/simulator/payments/{paymentKey}/console-cancel", new { cancelReason = "Seller left the platform" }, cancellationToken);
+        await Market.WaitForOrderAsync(buyer, order.OrderId, "refunded", cancellationToken);
+
+        // The buyer has the money back and the seller nobody to return the item to: it goes, with its images.
+        await Eventually.HoldsAsync("the refunded item gone from the buyer's closet", async () =>
+            (await buyer.Client.GetAsync($"/api/v1/closet/items/{listed.ItemId}", cancellationToken)).StatusCode == HttpStatusCode.NotFound, cancellationToken);
+        await Eventually.HoldsAsync("the item's folder gone", () => !Directory.Exists(ItemFolder(buyer.UserId, listed.ItemId)), cancellationToken);
     }
 
     [Test]
