@@ -11,7 +11,7 @@ namespace ClosetConnect.IntegrationTests.Closet;
 /// <summary>
 /// Events that reach the handlers in the bad order (replicas, retries, a slow worker), delivered straight to the running
 /// system's broker or caused through the gateway, and the end state a user sees: an erased account stays erased, a
-/// refunded order moves no item, and a deleted item leaves no image behind.
+/// refunded order moves no item, a late failure undoes no analysis, and a deleted item leaves no image behind.
 /// </summary>
 [CancelAfter(300_000)]
 public sealed class ReorderedEventsTests
@@ -102,6 +102,20 @@ public sealed class ReorderedEventsTests
         await Eventually.HoldsAsync("the refunded item gone from the buyer's closet", async () =>
             (await buyer.Client.GetAsync($"/api/v1/closet/items/{listed.ItemId}", cancellationToken)).StatusCode == HttpStatusCode.NotFound, cancellationToken);
         await Eventually.HoldsAsync("the item's folder gone", () => !Directory.Exists(ItemFolder(buyer.UserId, listed.ItemId)), cancellationToken);
+    }
+
+    [Test]
+    public async Task A_failure_reported_after_the_analysis_leaves_the_item_ready(CancellationToken cancellationToken)
+    {
+        var owner = await GatewayClient.SignUpAsync(app, cancellationToken);
+        var itemId = await Market.UploadReadyItemAsync(owner, "Analysed", cancellationToken);
+
+        // A redelivered upload whose photo has moved on (the item was sold) reports a failure after the success.
+        await events.DeliverAsync(new ItemAnalysisFailedEvent(itemId, "The uploaded photo is no longer stored.") { OccurredAt = DateTimeOffset.UtcNow },
+            "closetdb", cancellationToken);
+
+        var item = await owner.Client.GetFromJsonAsync<JsonElement>($"/api/v1/closet/items/{itemId}", cancellationToken);
+        Assert.That(item.GetProperty("status").GetString(), Is.EqualTo("ready"));
     }
 
     [Test]
