@@ -138,7 +138,7 @@ public sealed class ClosetItem
 
     /// <summary>
     /// The item now belongs to <paramref name="newOwnerId"/> (a sale, or its return after a refund). Its images move to
-    /// the new owner's folder, <c>items/{owner:N}/{item:N}/…</c>: the caller copies each blob and deletes the old ones
+    /// the new owner's folder, <c>items/{owner:N}/{item:N}/…</c>: the caller copies each blob and deletes the old folder
     /// once the change is committed.
     /// </summary>
     public IReadOnlyList<BlobMove> TransferTo(Guid newOwnerId, DateTimeOffset now)
@@ -163,12 +163,28 @@ public sealed class ClosetItem
         return moves;
     }
 
-    /// <summary>Where an item's image lives: <c>items/{owner:N}/{item:N}/{fileName}</c>.</summary>
-    public static string KeyFor(Guid ownerId, Guid itemId, string fileName) => $"items/{ownerId:N}/{itemId:N}/{fileName}";
+    /// <summary>
+    /// The folder that holds every image of the item, <c>items/{owner:N}/{item:N}</c>: the original, and the cut-out and
+    /// mask Vision.Worker writes beside it. Deleting the folder deletes them all, even files whose analysis no row
+    /// records yet.
+    /// </summary>
+    public string BlobFolder => FolderFor(UserId, Id);
 
-    /// <summary>Every blob that belongs to the item, to delete with it.</summary>
-    public IEnumerable<string> BlobKeys() =>
-        new[] { ImageKey, CutoutKey, MaskKey }.OfType<string>();
+    public static string FolderFor(Guid ownerId, Guid itemId) => $"{OwnerFolder(ownerId)}/{itemId:N}";
+
+    /// <summary>The folder of every item a user owns, <c>items/{owner:N}</c>.</summary>
+    public static string OwnerFolder(Guid ownerId) => $"items/{ownerId:N}";
+
+    /// <summary>Where an item's image lives: <c>items/{owner:N}/{item:N}/{fileName}</c>.</summary>
+    public static string KeyFor(Guid ownerId, Guid itemId, string fileName) => $"{FolderFor(ownerId, itemId)}/{fileName}";
+
+    /// <summary>The folder of item <paramref name="itemId"/> that <paramref name="key"/> lies in; null when it is not one of that item's keys.</summary>
+    public static string? FolderOfKey(Guid itemId, string key) =>
+        key.Split('/') is ["items", var owner, var item, { Length: > 0 }]
+        && Guid.TryParseExact(owner, "N", out var ownerId)
+        && string.Equals(item, itemId.ToString("N"), StringComparison.Ordinal)
+            ? FolderFor(ownerId, itemId)
+            : null;
 
     private static string? NullIfEmpty(string value) => value.Length == 0 ? null : value;
 }

@@ -6,6 +6,12 @@ namespace ClosetConnect.Closet.Domain;
 /// </summary>
 public sealed class ErasedAccount(Guid userId, DateTimeOffset erasedAt)
 {
+    /// <summary>
+    /// The id Payments puts in place of an erased buyer or seller once it has anonymised an order: the events it sends
+    /// about that order afterwards name nobody.
+    /// </summary>
+    public static readonly Guid AnonymisedParty = Guid.Empty;
+
     public Guid UserId { get; private set; } = userId;
 
     public DateTimeOffset ErasedAt { get; private set; } = erasedAt;

@@ -16,6 +16,8 @@ public sealed class ClosetDbContext(DbContextOptions<ClosetDbContext> options) :
 
     public DbSet<Listing> Listings => Set<Listing>();
 
+    public DbSet<RefundedOrder> RefundedOrders => Set<RefundedOrder>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.Entity<UserCloset>(closet =>
@@ -102,6 +104,8 @@ public sealed class ClosetDbContext(DbContextOptions<ClosetDbContext> options) :
             // At most one active listing per item, even when two requests list it at once (NULLs never collide).
             listing.HasIndex(l => l.ActiveItemId).IsUnique();
         });
+
+        modelBuilder.Entity<RefundedOrder>().HasKey(r => r.OrderId);
 
         modelBuilder.AddTransactionalMessaging();
     }

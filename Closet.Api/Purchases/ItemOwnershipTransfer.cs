@@ -5,7 +5,7 @@ namespace ClosetConnect.Closet.Purchases;
 
 /// <summary>
 /// Moves an item from one closet to another (a sale, or its return after a refund): it leaves the old owner's outfits,
-/// its images are copied into the new owner's folder, and the old copies are deleted only once the change commits.
+/// its images are copied into the new owner's folder, and the old folder is deleted only once the change commits.
 /// Runs inside the event handler's transaction.
 /// </summary>
 public sealed class ItemOwnershipTransfer(
@@ -14,6 +14,7 @@ public sealed class ItemOwnershipTransfer(
     public async Task MoveAsync(ClosetItem item, Guid newOwnerId, OutfitRemovalReason reason, DateTimeOffset now, CancellationToken cancellationToken)
     {
         await db.RemoveFromOutfitsAsync(item, reason, now, cancellationToken);
+        var oldFolder = item.BlobFolder;
         var moves = item.TransferTo(newOwnerId, now);
         foreach (var move in moves)
         {
@@ -28,7 +29,10 @@ public sealed class ItemOwnershipTransfer(
             await blobs.WriteAsync(move.To, source, cancellationToken);
         }
 
-        deletions.DeleteAfterCommit(db, moves.Select(m => m.From));
+        if (item.BlobFolder != oldFolder)
+        {
+            deletions.DeleteAfterCommit(db, oldFolder);
+        }
 
         if (!await db.Closets.AnyAsync(c => c.UserId == newOwnerId, cancellationToken)
             && !db.Closets.Local.Any(c => c.UserId == newOwnerId))

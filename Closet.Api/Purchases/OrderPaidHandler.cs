@@ -5,8 +5,10 @@ namespace ClosetConnect.Closet.Purchases;
 /// <summary>
 /// The buyer paid: the listing is sold and the item moves to the buyer's closet, and Payments hears of it
 /// (<see cref="ItemTransferredEvent"/>, in the same transaction). When the item can no longer be handed over, Payments
-/// hears that instead (<see cref="ItemTransferFailedEvent"/>) and refunds the buyer. Idempotent: a repeat for an order
-/// already sold to it does nothing, and the events' ids derive from the paid event's.
+/// hears that instead (<see cref="ItemTransferFailedEvent"/>) and refunds the buyer. Judged on the state found, not on
+/// which events came before: a refund of the order, the buyer's erasure, or another sale that arrived first all leave
+/// the item where it is. Idempotent: a repeat for an order already sold to it does nothing, and the events' ids derive
+/// from the paid event's.
 /// </summary>
 public sealed class OrderPaidHandler(ClosetDbContext db, ItemOwnershipTransfer transfer, TimeProvider time, ILogger<OrderPaidHandler> logger)
     : IIntegrationEventHandler<OrderPaidEvent>
@@ -15,6 +17,7 @@ public sealed class OrderPaidHandler(ClosetDbContext db, ItemOwnershipTransfer t
     public const string SoldToOtherReason = "Someone else bought this item before your payment completed.";
     public const string ReservedByOtherReason = "Your reservation ended before the payment completed, and another buyer is now paying for this item.";
     public const string BuyerErasedReason = "Your account was deleted before the payment completed.";
+    public const string RefundedReason = "This order was refunded before the item was handed over.";
 
     public async Task HandleAsync(OrderPaidEvent paid, CancellationToken cancellationToken)
     {
@@ -28,9 +31,12 @@ public sealed class OrderPaidHandler(ClosetDbContext db, ItemOwnershipTransfer t
         var item = listing is null
             ? null
             : await db.Items.SingleOrDefaultAsync(i => i.Id == listing.ItemId, cancellationToken);
-        var buyerErased = await db.ErasedAccounts.AnyAsync(a => a.UserId == paid.BuyerId, cancellationToken);
+        var refundedFirst = await db.RefundedOrders.AnyAsync(r => r.OrderId == paid.OrderId, cancellationToken);
+        var buyerErased = paid.BuyerId == ErasedAccount.AnonymisedParty
+            || await db.ErasedAccounts.AnyAsync(a => a.UserId == paid.BuyerId, cancellationToken);
         var refusal = listing switch
         {
+            _ when refundedFirst => RefundedReason,
             null or { Status: ListingStatus.Withdrawn } => ItemGoneReason,
             { Status: ListingStatus.Sold } => SoldToOtherReason,
             _ when listing.IsReservedByAnotherOrder(paid.OrderId, now) => ReservedByOtherReason,

@@ -18,6 +18,8 @@ public sealed class ReservationRelease(ClosetDbContext db, TimeProvider time, IL
         var listing = await db.Listings.SingleOrDefaultAsync(l => l.Id == listingId, cancellationToken);
         if (listing is null || !listing.ReleaseReservation(orderId, time.GetUtcNow()))
         {
+            logger.LogInformation("Order {OrderId} {Why}: listing {ListingId} is not held by it (gone, sold or held by another order); nothing to release",
+                orderId, why, listingId);
             return;
         }
 

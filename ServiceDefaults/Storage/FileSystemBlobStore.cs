@@ -46,10 +46,44 @@ public sealed partial class FileSystemBlobStore(IOptions<BlobStoreOptions> optio
         return Task.FromResult(stream);
     }
 
-    public Task DeleteAsync(string key, CancellationToken cancellationToken)
+    public Task DeleteFolderAsync(string folder, CancellationToken cancellationToken)
     {
-        File.Delete(PathOf(key));
+        var path = PathOf(folder);
+        try
+        {
+            Directory.Delete(path, recursive: true);
+        }
+        catch (DirectoryNotFoundException)
+        {
+            // Never written, or deleted already: the outcome is the same.
+        }
+
+        DeleteEmptyParents(path);
         return Task.CompletedTask;
+    }
+
+    /// <summary>
+    /// As in an object store, a folder lasts only while it holds blobs: parents left empty go too (a folder named after
+    /// an erased user is data about them). One that a writer fills meanwhile stays.
+    /// </summary>
+    private void DeleteEmptyParents(string path)
+    {
+        var root = Path.TrimEndingDirectorySeparator(Root);
+        for (var parent = Path.GetDirectoryName(path); parent is not null && parent.Length > root.Length; parent = Path.GetDirectoryName(parent))
+        {
+            try
+            {
+                Directory.Delete(parent, recursive: false);
+            }
+            catch (DirectoryNotFoundException)
+            {
+                // Deleted by someone else already; its parent may be empty now.
+            }
+            catch (IOException)
+            {
+                return; // not empty
+            }
+        }
     }
 
     private string PathOf(string key)

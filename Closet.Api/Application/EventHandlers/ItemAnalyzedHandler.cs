@@ -1,8 +1,11 @@
-using ClosetConnect.ServiceDefaults.Storage;
-
 namespace ClosetConnect.Closet.Application.EventHandlers;
 
-public sealed class ItemAnalyzedHandler(ClosetDbContext db, IBlobStore blobs, TimeProvider time, ILogger<ItemAnalyzedHandler> logger)
+/// <summary>
+/// Records what Vision found in the photo and makes the item ready. An analysis of an item that was deleted (or whose
+/// owner's account was erased) meanwhile records nothing, and the cut-out and mask the worker wrote go with the item's
+/// folder.
+/// </summary>
+public sealed class ItemAnalyzedHandler(ClosetDbContext db, BlobDeletionAfterCommit deletions, TimeProvider time, ILogger<ItemAnalyzedHandler> logger)
     : IIntegrationEventHandler<ItemAnalyzedEvent>
 {
     public async Task HandleAsync(ItemAnalyzedEvent integrationEvent, CancellationToken cancellationToken)
@@ -10,13 +13,16 @@ public sealed class ItemAnalyzedHandler(ClosetDbContext db, IBlobStore blobs, Ti
         var item = await db.Items.SingleOrDefaultAsync(i => i.Id == integrationEvent.ItemId, cancellationToken);
         if (item is null)
         {
-            // The item (or its owner's account) was deleted meanwhile: the derived images belong to nobody, remove them.
-            foreach (var key in new[] { integrationEvent.CutoutKey, integrationEvent.MaskKey }.OfType<string>())
+            // Whatever the worker wrote for it, before or after its folder was deleted, goes; only keys in that item's folder count.
+            var folder = new[] { integrationEvent.CutoutKey, integrationEvent.MaskKey }.OfType<string>()
+                .Select(key => ClosetItem.FolderOfKey(integrationEvent.ItemId, key))
+                .FirstOrDefault(f => f is not null);
+            if (folder is not null)
             {
-                await blobs.DeleteAsync(key, cancellationToken);
+                deletions.DeleteAfterCommit(db, folder);
             }
 
-            logger.LogInformation("Item {ItemId} was deleted before its analysis arrived; removed its derived images", integrationEvent.ItemId);
+            logger.LogInformation("Item {ItemId} was deleted before its analysis arrived; deleting what the worker wrote for it", integrationEvent.ItemId);
             return;
         }
 

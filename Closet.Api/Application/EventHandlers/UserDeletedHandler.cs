@@ -1,8 +1,9 @@
 namespace ClosetConnect.Closet.Application.EventHandlers;
 
 /// <summary>
-/// The account was erased: its items, outfits, listings, closet and every image (original, cut-out, mask) go; listings
-/// the user bought keep the sale but forget the buyer. Idempotent: a redelivery finds nothing left to delete.
+/// The account was erased: its items, outfits, listings, closet and every image go; listings the user bought keep the
+/// sale but forget the buyer. The <see cref="ErasedAccount"/> it leaves makes events that arrive later (a registration,
+/// an analysis, a payment) create nothing for the account. Idempotent: a redelivery finds nothing left to delete.
 /// </summary>
 public sealed class UserDeletedHandler(ClosetDbContext db, BlobDeletionAfterCommit deletions, TimeProvider time, ILogger<UserDeletedHandler> logger)
     : IIntegrationEventHandler<UserDeletedEvent>
@@ -12,7 +13,6 @@ public sealed class UserDeletedHandler(ClosetDbContext db, BlobDeletionAfterComm
         var userId = integrationEvent.UserId;
         var now = time.GetUtcNow();
         var items = await db.Items.Where(i => i.UserId == userId).ToListAsync(cancellationToken);
-        var blobKeys = items.SelectMany(i => i.BlobKeys()).ToList();
         db.Items.RemoveRange(items);
         db.Outfits.RemoveRange(await db.Outfits.AsSplitQuery().Where(o => o.UserId == userId).ToListAsync(cancellationToken));
         // A listing still reserved by a buyer's order goes too: when that order is paid, the hand-over fails and
@@ -31,9 +31,9 @@ public sealed class UserDeletedHandler(ClosetDbContext db, BlobDeletionAfterComm
 
         await db.SaveChangesAsync(cancellationToken);
 
-        // Files once the rows are gone for good: should the commit fail, the event is redelivered and finds the rows
-        // (and keys) again.
-        deletions.DeleteAfterCommit(db, blobKeys);
-        logger.LogInformation("Erased the closet of user {UserId}: {Items} items, {Blobs} images", userId, items.Count, blobKeys.Count);
+        // Files once the rows are gone for good (should the commit fail, the event is redelivered). The owner's whole
+        // folder: every item's folder, with cut-outs an analysis wrote after the items were read.
+        deletions.DeleteAfterCommit(db, ClosetItem.OwnerFolder(userId));
+        logger.LogInformation("Erased the closet of user {UserId}: {Items} items and their images", userId, items.Count);
     }
 }

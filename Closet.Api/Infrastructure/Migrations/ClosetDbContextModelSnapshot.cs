@@ -230,6 +230,20 @@ namespace ClosetConnect.Closet.Infrastructure.Migrations
                     b.ToTable("Outfits");
                 });
 
+            modelBuilder.Entity("ClosetConnect.Closet.Domain.RefundedOrder", b =>
+                {
+                    b.Property<Guid>("OrderId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("char(36)");
+
+                    b.Property<DateTimeOffset>("RefundedAt")
+                        .HasColumnType("datetime(6)");
+
+                    b.HasKey("OrderId");
+
+                    b.ToTable("RefundedOrders");
+                });
+
             modelBuilder.Entity("ClosetConnect.Closet.Domain.UserCloset", b =>
                 {
                     b.Property<Guid>("UserId")

@@ -3,7 +3,11 @@ using ClosetConnect.ServiceDefaults.EventBus.Events;
 
 namespace ClosetConnect.Payments.Application.EventHandlers;
 
-/// <summary>The account was erased: its orders and ledger entries are kept as financial records but no longer name the person.</summary>
+/// <summary>
+/// The account was erased: its orders and ledger entries are kept as financial records but no longer name the person.
+/// Events about those orders that arrive afterwards (a hand-over, a failed one) book under the anonymised order, and
+/// events Payments sends about them name the erased party as <see cref="Order.ErasedParty"/>. Idempotent.
+/// </summary>
 public sealed class UserDeletedHandler(PaymentsDbContext db, TimeProvider time, ILogger<UserDeletedHandler> logger)
     : IIntegrationEventHandler<UserDeletedEvent>
 {
