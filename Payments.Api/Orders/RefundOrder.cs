@@ -36,6 +36,15 @@ public sealed class RefundOrder(PaymentsDbContext db, PaymentSettlement settleme
             await db.SaveChangesAsync(CancellationToken.None);
             return RefundOutcome.Refunded(OrderResponse.From(order));
         }
+        catch (DbUpdateConcurrencyException)
+        {
+            // Toss's cancel webhook recorded the refund while our cancel was on its way back: the refund stands once.
+            db.ChangeTracker.Clear();
+            var current = await db.Orders.SingleAsync(o => o.Id == orderId, CancellationToken.None);
+            return current.Status == OrderStatus.Refunded
+                ? RefundOutcome.Refunded(OrderResponse.From(current))
+                : RefundOutcome.Refused(StatusCodes.Status409Conflict, $"This order changed while it was being refunded; it is now {Order.Describe(current.Status)}.");
+        }
         catch (OrderStateException refusal)
         {
             return RefundOutcome.Refused(StatusCodes.Status409Conflict, refusal.Message);
