@@ -5,12 +5,15 @@ using Microsoft.IdentityModel.Tokens;
 namespace ClosetConnect.ServiceDefaults.Authentication;
 
 /// <summary>
-/// Identity's signing keys as the other services see them: the JWKS document, re-read at most
-/// <see cref="TokenValidationSettings.JwksRefreshInterval"/> after the last read, and at once (at most once a second)
-/// when a token names a key the cached set lacks.
+/// Identity's signing keys as the other services see them: the JWKS document, re-read once
+/// <see cref="TokenValidationSettings.JwksRefreshInterval"/> has passed since the last read, and at once (at most once a
+/// second) when a token names a key the cached set lacks.
 /// Why not IdentityModel's <c>ConfigurationManager</c>: it re-reads at most every 5 minutes (12 hours by default) and
 /// falls back to a "last known good" key set, so a key retired in an emergency kept verifying tokens for that long.
-/// Here a retired key stops verifying within the refresh interval, and a new key works on its first token.
+/// Here a retired key stops verifying once the first read after the interval has answered, and a new key works on its
+/// first token. A re-read because the interval passed happens in the background: requests go on with the keys they
+/// have meanwhile, so an Identity that is restarting (connections taken, nothing answering until the JWKS client times
+/// out) does not hold up every request of this service with it.
 /// </summary>
 internal sealed class JwksKeySetManager(
     string jwksUrl, IDocumentRetriever documents, IConfigurationRetriever<OpenIdConnectConfiguration> retriever, TimeSpan refreshInterval, TimeProvider time)
@@ -24,33 +27,26 @@ internal sealed class JwksKeySetManager(
 
     public async Task<OpenIdConnectConfiguration> GetConfigurationAsync(CancellationToken cancel)
     {
-        if (IsFresh(_current))
+        var current = _current;
+        if (IsFresh(current))
         {
-            return _current!;
+            return current!;
+        }
+
+        if (current is not null && !_refreshRequested)
+        {
+            // Only the interval passed: one re-read in the background (none if one is running), these keys meanwhile.
+            if (_fetchGate.Wait(0))
+            {
+                _ = RefreshInBackgroundAsync();
+            }
+            return current;
         }
 
         await _fetchGate.WaitAsync(cancel);
         try
         {
-            if (IsFresh(_current))
-            {
-                return _current!;
-            }
-
-            _refreshRequested = false;
-            try
-            {
-                _current = await retriever.GetConfigurationAsync(jwksUrl, documents, cancel);
-            }
-            catch (Exception) when (_current is not null)
-            {
-                // Identity is briefly unreachable: keep the keys we have and try again after the minimum gap.
-                _fetchedAt = time.GetUtcNow() - refreshInterval + MinimumRefreshGap;
-                return _current;
-            }
-
-            _fetchedAt = time.GetUtcNow();
-            return _current;
+            return IsFresh(_current) ? _current! : await FetchAsync(cancel);
         }
         finally
         {
@@ -68,6 +64,37 @@ internal sealed class JwksKeySetManager(
         {
             _refreshRequested = true;
         }
+    }
+
+    private async Task RefreshInBackgroundAsync()
+    {
+        try
+        {
+            await FetchAsync(CancellationToken.None);
+        }
+        finally
+        {
+            _fetchGate.Release();
+        }
+    }
+
+    /// <summary>Reads the key set; with the gate held. A failed read keeps the keys we have and is retried after the minimum gap.</summary>
+    private async Task<OpenIdConnectConfiguration> FetchAsync(CancellationToken cancel)
+    {
+        _refreshRequested = false;
+        try
+        {
+            _current = await retriever.GetConfigurationAsync(jwksUrl, documents, cancel);
+        }
+        catch (Exception) when (_current is not null)
+        {
+            // Identity is briefly unreachable: keep the keys we have and try again after the minimum gap.
+            _fetchedAt = time.GetUtcNow() - refreshInterval + MinimumRefreshGap;
+            return _current;
+        }
+
+        _fetchedAt = time.GetUtcNow();
+        return _current;
     }
 
     private bool IsFresh(OpenIdConnectConfiguration? current) =>

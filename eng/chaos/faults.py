@@ -75,9 +75,10 @@ class FaultInjector(threading.Thread):
         """Uploads a burst and waits until the worker holds some of them unacknowledged: mid-batch."""
         self.uploads.burst(self.users, self.burst)
         end = time.monotonic() + 60
+        consumers = None
         while time.monotonic() < end:
             try:
-                ready, unacked, _ = self.apphost.queues().get("vision-worker", (0, 0, 0))
+                ready, unacked, consumers = self.apphost.queues().get("vision-worker", (0, 0, 0))
             except (RuntimeError, OSError, subprocess.SubprocessError):
                 time.sleep(0.5)
                 continue
@@ -85,7 +86,8 @@ class FaultInjector(threading.Thread):
                 fault.note = f"{unacked} photos unacknowledged, {ready} waiting"
                 return
             time.sleep(0.1)
-        fault.note = "no batch in flight seen (killed anyway)"
+        fault.note = ("no batch in flight within 60 s" + (": the queue has no consumer" if consumers == 0 else "")
+                      + " (killed anyway)")
 
     def watch_recovery(self, fault):
         while not self.stopping.is_set():

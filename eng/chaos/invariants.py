@@ -45,9 +45,10 @@ def count(apphost, database, query):
 
 def wait_for_quiescence(apphost, components, timeout):
     """Until nothing is left to do: no item analysing, outboxes empty, service queues empty, no order confirming or
-    paid without its item moved, every component healthy. Returns (quiet, seconds waited, what was still busy)."""
+    paid without its item moved, every component healthy. Returns (quiet, seconds waited, what was still busy, with
+    the count it had when the wait began: slow progress and none at all read differently)."""
     started = time.monotonic()
-    busy = {}
+    first = {}
     while True:
         busy = {}
         try:
@@ -75,9 +76,11 @@ def wait_for_quiescence(apphost, components, timeout):
         unhealthy = [c for c in components if not apphost.healthy(c)]
         if unhealthy:
             busy["unhealthy"] = ", ".join(unhealthy)
+        for key, value in busy.items():
+            first.setdefault(key, value)
         waited = time.monotonic() - started
         if not busy or waited >= timeout:
-            return not busy, waited, busy
+            return not busy, waited, {k: v if first[k] == v or not isinstance(v, int) else f"{v} (from {first[k]})" for k, v in busy.items()}
         time.sleep(2)
 
 
