@@ -30,10 +30,22 @@ public sealed class SharedAppHost
                     [state.Argument, $"--AppHost:BootstrapAdminEmail={EndToEnd.GatewayClient.AdminEmail}", .. Dashboard.Arguments()],
                     cancellationToken);
                 var booting = await builder.BuildAsync(cancellationToken);
-                await booting.StartAsync(cancellationToken);
-                foreach (var resource in booting.Resources().Where(r => r is ProjectResource or IResourceWithConnectionString))
+                try
                 {
-                    await booting.WaitUntilHealthyAsync(resource.Name, cancellationToken);
+                    await booting.StartAsync(cancellationToken);
+                    foreach (var resource in booting.Resources().Where(r => r is ProjectResource or IResourceWithConnectionString))
+                    {
+                        await booting.WaitUntilHealthyAsync(resource.Name, cancellationToken);
+                    }
+                }
+                catch
+                {
+                    // A boot that timed out would keep its servers and services running beside the next test's
+                    // boot, and past the test host (DCP outlives it).
+                    await booting.DisposeAsync();
+                    state.Dispose();
+                    stateDirectory = null;
+                    throw;
                 }
                 app = booting;
                 await TestContext.Progress.WriteLineAsync($"The shared application was healthy {boot.Elapsed.TotalSeconds:0.0} s after its start.");
@@ -42,6 +54,12 @@ public sealed class SharedAppHost
             {
                 await app.WaitUntilHealthyAsync(resource.Name, cancellationToken);
             }
+            // A degraded gateway still answers its probe (200), but its limits are not enforced until its Redis
+            // connection is back (after a test stopped or killed the cache).
+            using var gateway = app.CreateHttpClient("gateway");
+            await Eventually.HoldsAsync("the gateway reporting Healthy (its rate limiter reconnected to Redis)",
+                async () => await gateway.GetStringAsync(new Uri("/health", UriKind.Relative), cancellationToken) == "Healthy",
+                cancellationToken);
             return app;
         }
         finally

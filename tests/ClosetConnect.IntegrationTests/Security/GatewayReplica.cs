@@ -7,7 +7,7 @@ namespace ClosetConnect.IntegrationTests.Security;
 /// <summary>
 /// One gateway replica in this process, on Kestrel at a free loopback port (so clients have a real address and the
 /// gateway trusts their X-Forwarded-For, as from the ingress), with its Redis and its settings given by the test.
-/// Allowed proxied requests end in 502 (their clusters point at a closed port): the tests count limiter decisions.
+/// An allowed login ends in 502 (Identity's cluster points at a closed port): the tests count limiter decisions.
 /// </summary>
 public sealed class GatewayReplica : WebApplicationFactory<RateLimitingOptions>
 {
@@ -19,7 +19,6 @@ public sealed class GatewayReplica : WebApplicationFactory<RateLimitingOptions>
         {
             [$"ConnectionStrings:{RateLimitingSetup.RedisConnectionName}"] = redisConnectionString,
             ["ReverseProxy:Clusters:identity:Destinations:identity:Address"] = "http://127.0.0.1:1",
-            ["ReverseProxy:Clusters:payments:Destinations:payments:Address"] = "http://127.0.0.1:1",
         };
         UseKestrel(0);
     }
