@@ -2,6 +2,8 @@ var builder = DistributedApplication.CreateBuilder(args);
 
 builder.AddRestartPolicy();
 builder.AddKubernetesManifests();
+builder.AddProxylessEndpointsOption();
+builder.AddTraceSamplingOption();
 
 // Three pods of each API in a cluster; one process each on a developer's machine unless AppHost:Replicas says more.
 var replicas = builder.ExecutionContext.IsPublishMode ? 3 : builder.Configuration.GetValue("AppHost:Replicas", 1);
@@ -31,6 +33,8 @@ if (builder.ExecutionContext.IsRunMode)
 
 var closet = builder.AddProject<Projects.Closet_Api>("closet-api")
     .WithHttpHealthCheck("/health")
+    // A fixed port when asked (the HTTP benchmark calls Closet directly); else its launch profile's.
+    .WithEndpoint("http", endpoint => endpoint.Port = builder.Configuration.GetValue<int?>("AppHost:ClosetApiPort") ?? endpoint.Port)
     .WithReference(closetDb).WaitFor(closetDb)
     .WithReference(messaging).WaitFor(messaging)
     .WithReference(cache).WaitFor(cache)
