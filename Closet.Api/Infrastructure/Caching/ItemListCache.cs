@@ -50,8 +50,15 @@ public sealed class ItemListCache(IConnectionMultiplexer redis, IOptions<ItemLis
             return;
         }
 
-        // Fire and forget: the response does not wait for Redis, and a page not stored is only a miss later.
-        redis.GetDatabase().StringSet($"{VersionKey(ownerId)}:{version}:{view}", json, lifetime, flags: CommandFlags.FireAndForget);
+        try
+        {
+            // Fire and forget: the response does not wait for Redis, and a page not stored is only a miss later.
+            redis.GetDatabase().StringSet($"{VersionKey(ownerId)}:{version}:{view}", json, lifetime, flags: CommandFlags.FireAndForget);
+        }
+        catch (RedisException ex)
+        {
+            logger.LogWarning(ex, "A page of the item list could not be cached");
+        }
     }
 
     /// <summary>Makes every cached page of these owners unreachable: their versions move on.</summary>
