@@ -20,7 +20,7 @@ public static class ItemsApi
         api.MapPost("/", UploadAsync)
             .DisableAntiforgery() // bearer tokens, no cookies: no cross-site request forgery to guard against
             .WithMetadata(new RequestSizeLimitAttribute(UploadRequestLimit));
-        api.MapGet("/", ListAsync);
+        api.MapGet("/", ListAsync).Produces<ItemPage>(contentType: "application/json");
         api.MapGet("/{id:guid}", GetAsync);
         api.MapPatch("/{id:guid}", UpdateAsync);
         api.MapDelete("/{id:guid}", DeleteAsync);
@@ -122,24 +122,16 @@ public static class ItemsApi
         return TypedResults.Created($"/api/v1/closet/items/{itemId}", new CreatedItemResponse(itemId, "processing"));
     }
 
-    public static async Task<Results<Ok<ItemPage>, ValidationProblem>> ListAsync(
-        [AsParameters] ItemListQuery query, ClaimsPrincipal principal, ClosetDbContext db, TimeProvider time, CancellationToken cancellationToken)
+    public static async Task<Results<FileContentHttpResult, ValidationProblem>> ListAsync(
+        [AsParameters] ItemListQuery query, ClaimsPrincipal principal, ItemPages pages, CancellationToken cancellationToken)
     {
         if (query.Validate() is { Count: > 0 } errors)
         {
             return TypedResults.ValidationProblem(errors, detail: "Some query parameters are not valid; see errors.");
         }
 
-        var userId = principal.GetUserId();
-        var items = query.Apply(db.Items.AsNoTracking().Where(i => i.UserId == userId));
-        var total = await items.CountAsync(cancellationToken);
-        var page = await items
-            .OrderByDescending(i => i.CreatedAt).ThenByDescending(i => i.Id)
-            .Skip((query.PageNumber - 1) * query.Size)
-            .Take(query.Size)
-            .ToListAsync(cancellationToken);
-        var listings = await db.ListingSummariesAsync(userId, page.Select(i => i.Id), time.GetUtcNow(), cancellationToken);
-        return TypedResults.Ok(new ItemPage(page.Select(i => ItemResponse.From(i, listings)).ToList(), total, query.PageNumber, query.Size));
+        // The page as JSON already: a cached page goes out without being parsed and written again.
+        return TypedResults.Bytes(await pages.ReadJsonAsync(query, principal.GetUserId(), cancellationToken), "application/json; charset=utf-8");
     }
 
     public static async Task<Results<Ok<ItemResponse>, NotFound>> GetAsync(

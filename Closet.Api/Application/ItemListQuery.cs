@@ -31,24 +31,33 @@ public sealed record ItemListQuery(string? Category, string? Color, string? Q, i
         return errors;
     }
 
+    /// <summary>The category filter, or null for none.</summary>
+    public string? CategoryFilter => string.IsNullOrWhiteSpace(Category) ? null : Category;
+
+    /// <summary>A colour name ("navy") or a hex code, with or without '#', lower-cased; null for no colour filter.</summary>
+    public string? ColorFilter => string.IsNullOrWhiteSpace(Color) ? null : Color.Trim().ToLowerInvariant();
+
+    /// <summary>The text searched in name, brand and tags; null for no search.</summary>
+    public string? TextFilter => string.IsNullOrWhiteSpace(Q) ? null : Q.Trim();
+
+    /// <summary>One name for every request that reads the same page: the filters as applied, the page and its size.</summary>
+    public string View => string.Join('\u001f', CategoryFilter, ColorFilter, TextFilter, PageNumber, Size);
+
     public IQueryable<ClosetItem> Apply(IQueryable<ClosetItem> items)
     {
-        if (!string.IsNullOrWhiteSpace(Category))
+        if (CategoryFilter is { } category)
         {
-            items = items.Where(i => i.Category == Category);
+            items = items.Where(i => i.Category == category);
         }
 
-        if (!string.IsNullOrWhiteSpace(Color))
+        if (ColorFilter is { } color)
         {
-            // A colour name ("navy") or a hex code, with or without '#'.
-            var color = Color.Trim().ToLowerInvariant();
             var hex = color.StartsWith('#') ? color : "#" + color;
             items = items.Where(i => i.Colors.Any(c => c.Name == color || c.Hex == hex));
         }
 
-        if (!string.IsNullOrWhiteSpace(Q))
+        if (TextFilter is { } text)
         {
-            var text = Q.Trim();
             items = items.Where(i => i.Name.Contains(text) || (i.Brand != null && i.Brand.Contains(text)) || i.Tags.Contains(text));
         }
 

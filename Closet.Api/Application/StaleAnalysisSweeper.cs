@@ -1,3 +1,5 @@
+using ClosetConnect.Closet.Infrastructure.Caching;
+
 namespace ClosetConnect.Closet.Application;
 
 /// <summary>Section <c>Analysis</c>: how long an item may wait for vision before it is marked failed.</summary>
@@ -48,12 +50,19 @@ public sealed class StaleAnalysisSweeper(
         var db = scope.ServiceProvider.GetRequiredService<ClosetDbContext>();
         var now = time.GetUtcNow();
         var overdue = now - options.Value.Timeout;
-        var failed = await db.Items
-            .Where(i => i.Status == ItemStatus.Processing && i.CreatedAt < overdue)
+        var stale = db.Items.Where(i => i.Status == ItemStatus.Processing && i.CreatedAt < overdue);
+        var owners = await stale.Select(i => i.UserId).Distinct().ToListAsync(cancellationToken);
+        if (owners.Count == 0)
+        {
+            return 0;
+        }
+
+        var failed = await stale
             .ExecuteUpdateAsync(i => i
                 .SetProperty(x => x.Status, ItemStatus.Failed)
                 .SetProperty(x => x.FailureReason, TimedOutReason)
                 .SetProperty(x => x.UpdatedAt, now), cancellationToken);
+        await scope.ServiceProvider.GetRequiredService<ItemListCacheInvalidation>().InvalidateAfterCommitAsync(db, owners);
         if (failed > 0)
         {
             logger.LogWarning("{Count} items waited over {Timeout} for their analysis and are now failed", failed, options.Value.Timeout);

@@ -107,6 +107,9 @@ public sealed class Listing
 
     public bool IsSoldTo(Guid orderId) => Status == ListingStatus.Sold && SoldToOrderId == orderId;
 
+    /// <summary>When <see cref="PublicStatus"/> changes with no write: a reservation's end; null when only a write can change it.</summary>
+    public DateTimeOffset? PublicStatusExpiresAt(DateTimeOffset now) => IsReservedAt(now) ? ReservedUntil : null;
+
     /// <summary>What buyers see: active, reserved, sold (or withdrawn, which the market never shows).</summary>
     public string PublicStatus(DateTimeOffset now) => Status switch
     {

@@ -1,4 +1,5 @@
 using ClosetConnect.Closet.Application.EventHandlers;
+using ClosetConnect.Closet.Infrastructure.Caching;
 using ClosetConnect.Closet.Listings;
 using ClosetConnect.Closet.Market;
 using ClosetConnect.Closet.Outfits;
@@ -15,9 +16,16 @@ public static class ClosetServiceExtensions
 
         builder.Services.AddSingleton<BlobDeletionAfterCommit>();
         builder.Services.AddSingleton<IInterceptor>(services => services.GetRequiredService<BlobDeletionAfterCommit>());
+        builder.Services.AddSingleton<ItemListCacheInvalidation>();
+        builder.Services.AddSingleton<IInterceptor>(services => services.GetRequiredService<ItemListCacheInvalidation>());
         builder.AddMySqlDbContext<ClosetDbContext>("closetdb");
         builder.Services.AddMigration<ClosetDbContext>();
-        builder.AddRedisClient("cache");
+        // A cache, not a store: Redis down makes the item list slower, not the service unhealthy.
+        builder.AddRedisClient("cache", settings => settings.DisableHealthChecks = true);
+        builder.Services.AddOptions<ItemListCacheOptions>().BindConfiguration(ItemListCacheOptions.SectionName)
+            .ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSingleton<ItemListCache>();
+        builder.Services.AddScoped<ItemPages>();
         builder.AddBlobStore();
         builder.AddDefaultAuthentication();
         builder.Services.AddSingleton<IUploadScanner, AcceptingUploadScanner>();

@@ -8,7 +8,12 @@ public static class ItemListings
 
     /// <summary>The current listing of each of the seller's items that has one.</summary>
     public static async Task<Dictionary<Guid, ItemListingResponse>> ListingSummariesAsync(
-        this ClosetDbContext db, Guid sellerId, IEnumerable<Guid> itemIds, DateTimeOffset now, CancellationToken cancellationToken)
+        this ClosetDbContext db, Guid sellerId, IEnumerable<Guid> itemIds, DateTimeOffset now, CancellationToken cancellationToken) =>
+        (await db.ActiveListingsAsync(sellerId, itemIds, cancellationToken)).ToDictionary(l => l.ItemId, l => ItemListingResponse.From(l, now));
+
+    /// <summary>The seller's active listings of these items.</summary>
+    public static async Task<List<Listing>> ActiveListingsAsync(
+        this ClosetDbContext db, Guid sellerId, IEnumerable<Guid> itemIds, CancellationToken cancellationToken)
     {
         var ids = itemIds.Distinct().ToList();
         if (ids.Count == 0)
@@ -16,9 +21,8 @@ public static class ItemListings
             return [];
         }
 
-        var listings = await db.Listings.AsNoTracking()
+        return await db.Listings.AsNoTracking()
             .Where(l => l.SellerId == sellerId && l.Status == ListingStatus.Active && EF.Constant(ids).Contains(l.ItemId))
             .ToListAsync(cancellationToken);
-        return listings.ToDictionary(l => l.ItemId, l => ItemListingResponse.From(l, now));
     }
 }

@@ -1,10 +1,13 @@
+using ClosetConnect.Closet.Infrastructure.Caching;
+
 namespace ClosetConnect.Closet.Purchases;
 
 /// <summary>
 /// Holds a listing for a buyer's order. One conditional update decides, so of two buyers racing for the same listing
 /// exactly one wins; a repeat for the same order succeeds again (and moves its expiry).
 /// </summary>
-public sealed class ListingReservation(ClosetDbContext db, TimeProvider time, ILogger<ListingReservation> logger)
+public sealed class ListingReservation(
+    ClosetDbContext db, ItemListCacheInvalidation listCache, TimeProvider time, ILogger<ListingReservation> logger)
 {
     public const int MaxOrderNameLength = 100;
 
@@ -85,6 +88,7 @@ public sealed class ListingReservation(ClosetDbContext db, TimeProvider time, IL
             };
         }
 
+        await listCache.InvalidateAfterCommitAsync(db, [listing.SellerId]);
         logger.LogInformation("Listing {ListingId} reserved for order {OrderId} until {ReservedUntil}", listingId, orderId, until);
         var orderName = item.Name.Length > MaxOrderNameLength ? item.Name[..MaxOrderNameLength] : item.Name;
         return new ReservationResponse(listing.Id, listing.ItemId, listing.SellerId, listing.Price, listing.Currency, orderName);

@@ -33,7 +33,7 @@ def parse_args():
     parser.add_argument("--login-connections", type=int, default=4, help="login is bcrypt-bound: a few are enough")
     parser.add_argument("--uploads", type=int, default=20, help="photos for upload → ready, one per second")
     parser.add_argument("--trace-sample-ratio", default="0.01", help="share of traces kept when starting the system")
-    parser.add_argument("--only", help="comma-separated scenarios: items, market, login, upload (default all)")
+    parser.add_argument("--only", help="comma-separated scenarios: items, market, hop (the item list at one connection), login, upload (default all)")
     parser.add_argument("--json", help="also write the results to this file")
     args = parser.parse_args()
     if bool(args.gateway) != bool(args.closet):
@@ -75,6 +75,26 @@ def tree_jiffies(apphost):
     return total
 
 
+# Where each request's CPU goes: processes by the name of their executable.
+COMPONENTS = {"closet": "Closet.Api", "gateway": "Gateway", "mariadb": "mariadbd", "redis": "redis-server"}
+
+
+def component_jiffies():
+    totals = dict.fromkeys(COMPONENTS, 0)
+    for stat in glob.glob("/proc/[0-9]*/stat"):
+        try:
+            # Redis rewrites its argv[0] to "redis-server host:port".
+            argv0 = open(stat.replace("/stat", "/cmdline"), "rb").read().split(b"\0")[0].decode(errors="replace")
+            executable = os.path.basename(argv0.split(" ")[0])
+            fields = open(stat).read().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        for name, word in COMPONENTS.items():
+            if executable == word:
+                totals[name] += int(fields[11]) + int(fields[12])
+    return totals
+
+
 class CpuMeter:
     """Cores busy with work outside this run (other people's builds and tests) while a scenario ran; None when the
     system under test was already running (its processes are not ours to tell apart)."""
@@ -84,10 +104,13 @@ class CpuMeter:
     def __enter__(self):
         self.started, self.busy = time.monotonic(), busy_jiffies()
         self.ours = tree_jiffies(self.apphost) if self.apphost else 0
+        self.components = component_jiffies()
         return self
 
     def __exit__(self, *_):
         seconds, tick = time.monotonic() - self.started, os.sysconf("SC_CLK_TCK")
+        self.seconds = seconds
+        self.component_seconds = {name: (jiffies - self.components[name]) / tick for name, jiffies in component_jiffies().items()}
         self.others = None
         if self.apphost:
             ours = tree_jiffies(self.apphost) - self.ours
@@ -218,7 +241,7 @@ UNITS = {"us": 1e-3, "ms": 1.0, "s": 1e3, "m": 6e4}
 
 
 def wrk(url, seconds, connections, threads, headers=(), script=None):
-    command = ["wrk", f"-t{threads}", f"-c{connections}", f"-d{seconds}s", "--timeout", "5s", "--latency"]
+    command = ["wrk", f"-t{min(threads, connections)}", f"-c{connections}", f"-d{seconds}s", "--timeout", "5s", "--latency"]
     for header in headers:
         command += ["-H", header]
     if script:
@@ -245,9 +268,12 @@ def measure(name, url, args, connections=None, headers=(), script=None):
 
 def finish(result, name, connections, before, cpu):
     others = "-" if cpu.others is None else f"{cpu.others:.1f}"
-    result.update(name=name, connections=connections, load=f"{before:.1f}", others=others)
+    requests = result["rps"] * cpu.seconds
+    result.update(name=name, connections=connections, load=f"{before:.1f}", others=others,
+                  cpu_ms={part: 1000 * used / requests for part, used in cpu.component_seconds.items() if requests and used})
+    spent = ", ".join(f"{part} {ms:.2f}" for part, ms in result["cpu_ms"].items())
     print(f"  {name}: {result['rps']:.0f} req/s, p50 {result['p50']:.2f} ms, p90 {result['p90']:.2f} ms, p99 {result['p99']:.2f} ms"
-          f" (load {result['load']}, other work {others} cores)", flush=True)
+          f" (load {result['load']}, other work {others} cores; CPU ms per request: {spent})", flush=True)
     return result
 
 
@@ -297,7 +323,7 @@ def main():
     results = []
     with system(args) as (gateway, closet, mail):
         email, token = sign_up(gateway, mail)
-        if wanted("items") or wanted("market"):
+        if wanted("items") or wanted("market") or wanted("hop"):
             print(f"seeding 20 items and their listings for {email} ...", flush=True)
             seed(gateway, token)
         auth = [f"Authorization: Bearer {token}"]
@@ -310,6 +336,13 @@ def main():
                 results += [direct, through]
                 through["ratio"] = through["rps"] / direct["rps"]
                 through["overhead"] = through["p50"] - direct["p50"]
+        if wanted("hop"):
+            # One connection: the gateway's own cost per request, without the queueing that a saturated run adds to both.
+            direct = measure("items direct", closet + pairs[0][1], args, connections=1, headers=auth)
+            through = measure("items gateway", gateway + pairs[0][1], args, connections=1, headers=auth)
+            results += [direct, through]
+            through["ratio"] = through["rps"] / direct["rps"]
+            through["overhead"] = through["p50"] - direct["p50"]
         if wanted("login"):
             script = login_script(email)
             try:
@@ -319,12 +352,16 @@ def main():
         if wanted("upload"):
             results.append(uploads_to_ready(gateway, token, args.uploads))
 
-    print(f"\n{'scenario':<22}{'conns':>6}{'req/s':>9}{'p50 ms':>9}{'p90 ms':>9}{'p99 ms':>9}{'errors':>7}{'load':>6}{'others':>7}  gateway/direct")
+    parts = list(COMPONENTS)
+    print(f"\n{'scenario':<22}{'conns':>6}{'req/s':>9}{'p50 ms':>9}{'p90 ms':>9}{'p99 ms':>9}{'errors':>7}{'load':>6}{'others':>7}"
+          + "".join(f"{part:>9}" for part in parts) + "  gateway/direct")
     for r in results:
         extra = f"{r['ratio']:.2f}×, p50 +{r['overhead']:.2f} ms" if "ratio" in r else ""
-        print(f"{r['name']:<22}{r['connections']!s:>6}{r['rps']:>9.0f}{r['p50']:>9.2f}{r['p90']:>9.2f}{r['p99']:>9.2f}{r['errors']:>7}{r['load']:>6}{r['others']:>7}  {extra}")
+        spent = "".join(f"{r['cpu_ms'].get(part, 0):>9.2f}" for part in parts)
+        print(f"{r['name']:<22}{r['connections']!s:>6}{r['rps']:>9.0f}{r['p50']:>9.2f}{r['p90']:>9.2f}{r['p99']:>9.2f}{r['errors']:>7}{r['load']:>6}{r['others']:>7}{spent}  {extra}")
     print(f"{os.cpu_count()} cores. load: the 1-minute load average as the scenario began; others: cores busy with work"
-          " outside this run while it ran (other people's builds and tests; '-' when measuring a running system)")
+          " outside this run while it ran (other people's builds and tests; '-' when measuring a running system);"
+          f" {', '.join(parts)}: CPU ms per request")
     if args.json:
         with open(args.json, "w") as out:
             json.dump(results, out, indent=2)

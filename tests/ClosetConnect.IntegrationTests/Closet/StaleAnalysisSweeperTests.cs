@@ -1,15 +1,20 @@
 using ClosetConnect.Closet.Application;
 using ClosetConnect.Closet.Domain;
 using ClosetConnect.Closet.Infrastructure;
+using ClosetConnect.Closet.Infrastructure.Caching;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
+using StackExchange.Redis;
 
 namespace ClosetConnect.IntegrationTests.Closet;
 
-/// <summary>Closet's real schema on MariaDB: an item whose analysis never arrives turns failed after the timeout.</summary>
+/// <summary>
+/// Closet's real schema on MariaDB: an item whose analysis never arrives turns failed after the timeout, and its
+/// owner's cached item list (Redis) is invalidated, though the sweep bypasses SaveChanges.
+/// </summary>
 [NonParallelizable]
 [CancelAfter(120_000)]
 public sealed class StaleAnalysisSweeperTests
@@ -21,12 +26,20 @@ public sealed class StaleAnalysisSweeperTests
         using var state = new TemporaryState();
         var builder = DistributedApplicationTestingBuilder.Create(state.Argument);
         builder.AddMariaDB("mariadb").AddDatabase("closetdb");
+        builder.AddRedis("cache");
         await using var servers = await builder.BuildAsync(cancellationToken);
         await servers.StartAsync(cancellationToken);
         await servers.WaitUntilHealthyAsync("closetdb", cancellationToken);
+        await servers.WaitUntilHealthyAsync("cache", cancellationToken);
 
         var connectionString = await servers.GetConnectionStringAsync("closetdb", cancellationToken);
+        await using var redis = await ConnectionMultiplexer.ConnectAsync((await servers.GetConnectionStringAsync("cache", cancellationToken))!);
         await using var services = new ServiceCollection()
+            .AddLogging()
+            .AddSingleton<IConnectionMultiplexer>(redis)
+            .AddSingleton(Options.Create(new ItemListCacheOptions()))
+            .AddSingleton<ItemListCache>()
+            .AddSingleton<ItemListCacheInvalidation>()
             .AddDbContext<ClosetDbContext>(options => options.UseMySql(connectionString, ClosetConnect.ServiceDefaults.Data.MariaDbVersion.Default))
             .BuildServiceProvider();
         var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 22, 12, 0, 0, TimeSpan.Zero));
@@ -52,6 +65,8 @@ public sealed class StaleAnalysisSweeperTests
             Assert.That(items[stale.Id].Status, Is.EqualTo(ItemStatus.Failed));
             Assert.That(items[stale.Id].FailureReason, Is.EqualTo(StaleAnalysisSweeper.TimedOutReason));
             Assert.That(items[fresh.Id].Status, Is.EqualTo(ItemStatus.Processing));
+            Assert.That((long)redis.GetDatabase().StringGet($"closet:items:{stale.UserId:N}"), Is.EqualTo(1), "the stale item's owner's list version moved on");
+            Assert.That(redis.GetDatabase().KeyExists($"closet:items:{fresh.UserId:N}"), Is.False, "nothing changed for the other owner");
         });
     }
 }

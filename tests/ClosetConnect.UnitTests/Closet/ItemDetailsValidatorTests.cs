@@ -55,4 +55,19 @@ public class ItemDetailsValidatorTests
         Assert.That(new ItemListQuery(null, null, null, 0, 101).Validate().Keys, Is.EquivalentTo(new[] { "page", "pageSize" }));
         Assert.That(new ItemListQuery(null, null, null, null, null).Validate(), Is.Empty);
     }
+
+    [Test]
+    public void Requests_for_the_same_page_share_one_cached_view_and_different_pages_do_not()
+    {
+        var navy = new ItemListQuery(" top", " Navy ", " linen ", null, null).View;
+        Assert.Multiple(() =>
+        {
+            Assert.That(new ItemListQuery(" top", "NAVY", "linen", 1, ItemListQuery.DefaultPageSize).View, Is.EqualTo(navy), "colour and text as applied");
+            Assert.That(new ItemListQuery(" top", "navy", "linen", 2, 20).View, Is.Not.EqualTo(navy));
+            Assert.That(new ItemListQuery(" top", "navy", "linen", 1, 21).View, Is.Not.EqualTo(navy));
+            Assert.That(new ItemListQuery(" top", "navy", "wool", 1, 20).View, Is.Not.EqualTo(navy));
+            Assert.That(new ItemListQuery(null, null, "top navy linen", 1, 20).View, Is.Not.EqualTo(new ItemListQuery("top", "navy", "linen", 1, 20).View));
+            Assert.That(new ItemListQuery("  ", " ", "", null, null).View, Is.EqualTo(new ItemListQuery(null, null, null, 1, 20).View), "blank filters are none");
+        });
+    }
 }

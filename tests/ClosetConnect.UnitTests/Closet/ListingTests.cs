@@ -221,4 +221,19 @@ public class ListingTests
     }
 
     private static Listing NewListing() => Listing.Create(Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), 25_000, " A good shirt ", Now);
+
+    [Test]
+    public void Only_a_reservation_changes_what_buyers_see_with_nothing_written()
+    {
+        var listing = Listing.Create(Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), 35_000, null, Now);
+        Assert.That(listing.PublicStatusExpiresAt(Now), Is.Null, "active until a write");
+
+        listing.Reserve(Order, Now.AddMinutes(15), Now);
+        Assert.Multiple(() =>
+        {
+            Assert.That(listing.PublicStatusExpiresAt(Now), Is.EqualTo(Now.AddMinutes(15)));
+            Assert.That(listing.PublicStatus(Now.AddMinutes(15)), Is.EqualTo("active"), "the moment it names");
+            Assert.That(listing.PublicStatusExpiresAt(Now.AddMinutes(15)), Is.Null, "a lapsed reservation changes nothing more");
+        });
+    }
 }
