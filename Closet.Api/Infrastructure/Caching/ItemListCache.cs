@@ -17,6 +17,8 @@ public sealed class ItemListCache(IConnectionMultiplexer redis, IOptions<ItemLis
         return { version, redis.call('GET', KEYS[1] .. ':' .. version .. ':' .. ARGV[1]) }
         """;
 
+    private static readonly TimeSpan InvalidationTimeout = TimeSpan.FromSeconds(2);
+
     // Outlives every page stored under it, so an expired version never brings back an old page.
     private static readonly TimeSpan VersionLifetime = TimeSpan.FromDays(1);
 
@@ -78,7 +80,8 @@ public sealed class ItemListCache(IConnectionMultiplexer redis, IOptions<ItemLis
                 batch.KeyExpireAsync(VersionKey(id), VersionLifetime),
             }).ToList();
             batch.Execute();
-            await Task.WhenAll(bumps).WaitAsync(options.Value.Timeout);
+            // Longer than a read may wait: a bump that gives up early leaves pages stale, a slow one only a slow write.
+            await Task.WhenAll(bumps).WaitAsync(InvalidationTimeout);
         }
         catch (Exception ex) when (ex is RedisException or TimeoutException)
         {

@@ -14,7 +14,7 @@ public sealed class ItemListCacheOptions
     [Range(typeof(TimeSpan), "00:00:00", "01:00:00")]
     public TimeSpan Lifetime { get; set; } = TimeSpan.FromSeconds(30);
 
-    /// <summary>A slower Redis is treated as down: the page comes from the database.</summary>
+    /// <summary>A read of a cached page slower than this is treated as a miss: the page comes from the database.</summary>
     [Range(typeof(TimeSpan), "00:00:00.010", "00:00:05")]
     public TimeSpan Timeout { get; set; } = TimeSpan.FromMilliseconds(250);
 }
