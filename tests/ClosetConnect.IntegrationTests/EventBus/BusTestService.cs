@@ -45,7 +45,12 @@ public sealed class HandlerProbe
 {
     private volatile TaskCompletionSource _gate = Open();
 
+    private readonly ConcurrentDictionary<Guid, int> _failuresLeft = new();
+
     public ConcurrentQueue<HandledParcel> Calls { get; } = new();
+
+    /// <summary>The next <paramref name="times"/> runs for the parcel fail, as if its database were briefly down.</summary>
+    public void FailNext(Guid parcelId, int times) => _failuresLeft[parcelId] = times;
 
     public int CallsFor(Guid parcelId) => Calls.Count(call => call.ParcelId == parcelId);
 
@@ -60,6 +65,10 @@ public sealed class HandlerProbe
     {
         Calls.Enqueue(new HandledParcel(parcelId, Activity.Current?.TraceId.ToString(), Activity.Current?.TraceStateString, Baggage.Current.GetBaggage("closet.test")));
         await _gate.Task.WaitAsync(cancellationToken);
+        if (_failuresLeft.TryGetValue(parcelId, out var left) && left > 0 && _failuresLeft.TryUpdate(parcelId, left - 1, left))
+        {
+            throw new TimeoutException($"Parcel {parcelId} failed on purpose ({left - 1} failure(s) left).");
+        }
     }
 
     private static TaskCompletionSource Open()

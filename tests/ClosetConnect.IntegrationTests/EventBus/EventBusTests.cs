@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text;
+using ClosetConnect.AppHost.Hosting.RabbitMQ;
 using ClosetConnect.ServiceDefaults;
 using ClosetConnect.ServiceDefaults.EventBus;
 using ClosetConnect.ServiceDefaults.EventBus.Outbox;
@@ -151,7 +152,9 @@ public sealed class EventBusTests
     [Test]
     public async Task Business_writes_commit_and_messages_are_consumed_while_the_broker_blocks_publishing(CancellationToken cancellationToken)
     {
-        var service = await StartAsync(concurrency: 1, cancellationToken);
+        // A confirm wait well past each write's 5 s: a relay that held its claim's locks while publishing would then
+        // hold up the writes longer than they may take, instead of just under it.
+        var service = await StartAsync(concurrency: 1, cancellationToken, settings: new Dictionary<string, string?> { ["EventBus:PublishTimeout"] = "00:00:15" });
         var publisher = service.Services.GetRequiredService<IEventPublisher>();
         var probe = service.Services.GetRequiredService<HandlerProbe>();
         ParcelShipped[] queued = [Parcel(), Parcel(), Parcel()];
@@ -347,7 +350,7 @@ public sealed class EventBusTests
     }
 
     [Test]
-    public async Task Replaying_dead_letters_hands_them_to_their_service_again_with_fresh_attempts(CancellationToken cancellationToken)
+    public async Task Replaying_dead_letters_hands_them_to_their_service_again(CancellationToken cancellationToken)
     {
         // A registration Closet gave up on (as if the database had been down for all its attempts).
         var registered = new ServiceDefaults.EventBus.Events.UserRegisteredEvent(Guid.NewGuid(), $"replayed{Random.Shared.Next(100_000)}") { OccurredAt = DateTimeOffset.UtcNow };
@@ -376,6 +379,40 @@ public sealed class EventBusTests
             query.Parameters.AddWithValue("@id", registered.Id.ToString());
             return Convert.ToInt32(await query.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture) == 1;
         }, cancellationToken);
+    }
+
+    [Test]
+    public async Task A_replayed_dead_letter_gets_every_attempt_again(CancellationToken cancellationToken)
+    {
+        var service = await StartAsync(concurrency: 1, cancellationToken);
+        var probe = service.Services.GetRequiredService<HandlerProbe>();
+        var warmUp = Parcel();
+        await service.Services.GetRequiredService<IEventPublisher>().PublishAsync(warmUp, cancellationToken);
+        await probe.WaitForAsync(warmUp.ParcelId, cancellationToken);
+        // Given up on after all 3 attempts (EventBus:MaxAttempts); once replayed, its first run fails again.
+        var parcel = Parcel();
+        probe.FailNext(parcel.ParcelId, times: 1);
+        await using (var connection = await ConnectAsync(cancellationToken))
+        await using (var channel = await connection.CreateChannelAsync(new CreateChannelOptions(true, true), cancellationToken))
+        {
+            var properties = new BasicProperties
+            {
+                MessageId = parcel.Id.ToString(),
+                Type = "test.parcel-shipped",
+                ContentType = "application/json",
+                Headers = new Dictionary<string, object?> { [MessageHeaders.Attempts] = 3, [MessageHeaders.Error] = "the database was down" },
+            };
+            await channel.BasicPublishAsync("closetconnect.dead-letter", Queue, mandatory: true, properties, EventSerializer.Serialize(parcel), cancellationToken);
+        }
+
+        Assert.That(await DeadLetterReplay.ReplayAsync(messaging, [Queue], cancellationToken), Is.EqualTo(1));
+
+        await Eventually.HoldsAsync("the replayed parcel handled on its second attempt", async () =>
+        {
+            await using var scope = service.Services.CreateAsyncScope();
+            return await scope.ServiceProvider.GetRequiredService<BusTestDbContext>().ShippedParcels.AnyAsync(p => p.ParcelId == parcel.ParcelId, cancellationToken);
+        }, cancellationToken);
+        Assert.That(probe.CallsFor(parcel.ParcelId), Is.EqualTo(2), "one failed run, then the one that committed");
     }
 
     private async Task<IHost> StartAsync(
