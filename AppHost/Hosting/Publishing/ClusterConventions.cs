@@ -31,8 +31,6 @@ public static class ClusterConventions
 
     public const string ObservabilityNamespace = "observability";
 
-    public const string MonitoringNamespace = "monitoring";
-
     public const string IngressControllerNamespace = "ingress-nginx";
 
     public const string IngressClassName = "nginx";

@@ -76,16 +76,8 @@ internal sealed class ProjectManifests(PublishedProject project, PublishedModel 
 
     private V1PodTemplateSpec PodTemplate() => new()
     {
-        Metadata = new V1ObjectMeta
-        {
-            Labels = ClusterConventions.Labels(Name, Component),
-            Annotations = new Dictionary<string, string>
-            {
-                ["prometheus.io/scrape"] = "true",
-                ["prometheus.io/port"] = ClusterConventions.HttpPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                ["prometheus.io/path"] = "/metrics",
-            },
-        },
+        // No scrape annotations: metrics go out over OTLP to the collector, with the traces and logs.
+        Metadata = new V1ObjectMeta { Labels = ClusterConventions.Labels(Name, Component) },
         Spec = new V1PodSpec
         {
             // No service calls the Kubernetes API.
@@ -252,7 +244,7 @@ internal sealed class ProjectManifests(PublishedProject project, PublishedModel 
     };
 
     /// <summary>
-    /// Who may call this project (the ingress controller for the public one, the projects that reference it, Prometheus)
+    /// Who may call this project (the ingress controller for the public one, the projects that reference it)
     /// and what it may call (the projects it references, its servers' ports, declared external ports).
     /// </summary>
     public V1NetworkPolicy NetworkPolicy()
@@ -268,7 +260,6 @@ internal sealed class ProjectManifests(PublishedProject project, PublishedModel 
         {
             ingress.Add(new V1NetworkPolicyIngressRule { FromProperty = callers, Ports = [httpPort] });
         }
-        ingress.Add(new V1NetworkPolicyIngressRule { FromProperty = [NetworkPeers.Namespace(ClusterConventions.MonitoringNamespace)], Ports = [httpPort] });
 
         List<V1NetworkPolicyEgressRule> egress = [];
         if (project.ServiceReferences.Count > 0)

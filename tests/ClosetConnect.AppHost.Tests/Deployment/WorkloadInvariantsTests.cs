@@ -75,7 +75,6 @@ public sealed class WorkloadInvariantsTests(string environmentName)
                 Assert.That(container.Resources.Requests["memory"].ToString(), Is.EqualTo("512Mi"), name);
                 Assert.That(container.Resources.Limits["cpu"].ToString(), Is.EqualTo("500m"), name);
                 Assert.That(container.Resources.Limits["memory"].ToString(), Is.EqualTo("1Gi"), name);
-                Assert.That(deployment.Spec.Template.Metadata.Annotations["prometheus.io/scrape"], Is.EqualTo("true"), name);
             }
         });
     }
@@ -150,11 +149,11 @@ public sealed class WorkloadInvariantsTests(string environmentName)
 
         Assert.Multiple(() =>
         {
-            Assert.That(Callers("gateway"), Is.EquivalentTo(new[] { "namespace:ingress-nginx", "namespace:monitoring" }));
+            Assert.That(Callers("gateway"), Is.EquivalentTo(new[] { "namespace:ingress-nginx" }));
             // Identity asks Closet and Payments for the GDPR data export; Payments asks Closet to reserve listings.
-            Assert.That(Callers("closet-api"), Is.EquivalentTo(new[] { "gateway", "identity-api", "payments-api", "namespace:monitoring" }));
-            Assert.That(Callers("payments-api"), Is.EquivalentTo(new[] { "gateway", "identity-api", "namespace:monitoring" }));
-            Assert.That(Callers("identity-api"), Is.EquivalentTo(new[] { "closet-api", "payments-api", "gateway", "namespace:monitoring" }));
+            Assert.That(Callers("closet-api"), Is.EquivalentTo(new[] { "gateway", "identity-api", "payments-api" }));
+            Assert.That(Callers("payments-api"), Is.EquivalentTo(new[] { "gateway", "identity-api" }));
+            Assert.That(Callers("identity-api"), Is.EquivalentTo(new[] { "closet-api", "payments-api", "gateway" }));
             if (environment.InClusterBackingServices)
             {
                 Assert.That(Callers("mariadb"), Is.EquivalentTo(new[] { "identity-api", "closet-api", "payments-api", "mariadb-backup" }));
