@@ -2,15 +2,6 @@ using ClosetConnect.Closet.Infrastructure.Caching;
 
 namespace ClosetConnect.Closet.Application;
 
-/// <summary>Section <c>Analysis</c>: how long an item may wait for vision before it is marked failed.</summary>
-public sealed class AnalysisOptions
-{
-    public const string SectionName = "Analysis";
-
-    [System.ComponentModel.DataAnnotations.Range(typeof(TimeSpan), "00:01:00", "1.00:00:00")]
-    public TimeSpan Timeout { get; set; } = TimeSpan.FromMinutes(15);
-}
-
 /// <summary>
 /// No item stays "processing" forever: if its analysis never arrives (the vision event went to a dead-letter queue,
 /// the worker has no model for hours), the item turns failed with a reason the owner can act on. A result that still

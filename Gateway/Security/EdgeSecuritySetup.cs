@@ -1,5 +1,5 @@
-using System.Net;
-using Microsoft.AspNetCore.HttpOverrides;
+using ClosetConnect.ServiceDefaults.Networking;
+using Microsoft.AspNetCore.Cors.Infrastructure;
 using Microsoft.Extensions.Options;
 
 namespace ClosetConnect.Gateway.Security;
@@ -7,34 +7,19 @@ namespace ClosetConnect.Gateway.Security;
 /// <summary>Forwarded headers from trusted proxies only, CORS for configured origins, and the request-size limits.</summary>
 public static class EdgeSecuritySetup
 {
-    public const string ForwardedHeadersSection = "ForwardedHeaders";
-
     public static IHostApplicationBuilder AddEdgeSecurity(this IHostApplicationBuilder builder)
     {
         builder.AddEdgeRateLimiting();
         builder.Services.AddOptions<RequestLimitsOptions>().BindConfiguration(RequestLimitsOptions.SectionName)
             .ValidateDataAnnotations().ValidateOnStart();
 
-        // X-Forwarded-For is believed only from these proxies (the ingress controller); ASP.NET Core's default is loopback.
-        builder.Services.Configure<ForwardedHeadersOptions>(options =>
-        {
-            options.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
-            var section = builder.Configuration.GetSection(ForwardedHeadersSection);
-            foreach (var proxy in section.GetSection("KnownProxies").Get<string[]>() ?? [])
-            {
-                options.KnownProxies.Add(IPAddress.Parse(proxy));
-            }
+        // The client's address, which the limits partition by, from the ingress controller only.
+        builder.AddTrustedForwardedHeaders();
 
-            foreach (var network in section.GetSection("KnownNetworks").Get<string[]>() ?? [])
-            {
-                options.KnownIPNetworks.Add(System.Net.IPNetwork.Parse(network));
-            }
-        });
-
-        builder.Services.AddOptions<CorsOptions>().BindConfiguration(CorsOptions.SectionName);
+        builder.Services.AddOptions<AllowedOriginsOptions>().BindConfiguration(AllowedOriginsOptions.SectionName);
         builder.Services.AddCors();
-        builder.Services.AddOptions<Microsoft.AspNetCore.Cors.Infrastructure.CorsOptions>()
-            .Configure<IOptions<CorsOptions>>((cors, allowed) => cors.AddDefaultPolicy(policy => policy
+        builder.Services.AddOptions<CorsOptions>()
+            .Configure<IOptions<AllowedOriginsOptions>>((cors, allowed) => cors.AddDefaultPolicy(policy => policy
                 .WithOrigins(allowed.Value.AllowedOrigins)
                 .AllowCredentials()
                 .WithMethods("GET", "POST", "PUT", "PATCH", "DELETE")

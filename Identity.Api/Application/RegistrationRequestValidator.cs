@@ -1,9 +1,6 @@
-using System.Net.Mail;
 using System.Text.RegularExpressions;
 
 namespace ClosetConnect.Identity.Application;
-
-public sealed record RegisterRequest(string? Email, string? Username, string? Password, string? FullName);
 
 /// <summary>Registration rules; each failure names its field (returned as a 400 validation problem).</summary>
 public static partial class RegistrationRequestValidator
@@ -39,15 +36,4 @@ public static partial class RegistrationRequestValidator
 
     [GeneratedRegex("^[A-Za-z0-9_]{3,30}$")]
     private static partial Regex UsernamePattern();
-}
-
-public static class EmailAddress
-{
-    public static string Normalize(string? email) => (email ?? string.Empty).Trim().ToLowerInvariant();
-
-    public static bool IsValid(string normalized) =>
-        normalized.Length is > 0 and <= 254
-        && MailAddress.TryCreate(normalized, out var parsed)
-        && parsed.Address == normalized
-        && parsed.Host.Contains('.', StringComparison.Ordinal);
 }

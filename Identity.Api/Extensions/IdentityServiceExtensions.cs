@@ -1,4 +1,3 @@
-using System.Net;
 using ClosetConnect.Identity.Apis;
 using ClosetConnect.Identity.Application.Accounts;
 using ClosetConnect.Identity.Application.Audit;
@@ -10,7 +9,7 @@ using ClosetConnect.Identity.Infrastructure.Encryption;
 using ClosetConnect.Identity.Infrastructure.Export;
 using ClosetConnect.Identity.Infrastructure.Security;
 using ClosetConnect.Identity.Infrastructure.Signing;
-using Microsoft.AspNetCore.HttpOverrides;
+using ClosetConnect.ServiceDefaults.Networking;
 using Microsoft.IdentityModel.Protocols;
 using Microsoft.IdentityModel.Protocols.OpenIdConnect;
 
@@ -23,7 +22,8 @@ public static class IdentityServiceExtensions
         var services = builder.Services;
         services.AddSingleton(TimeProvider.System);
         services.AddHttpContextAccessor();
-        builder.AddForwardedClientAddress();
+        // Audit events record the client's address, which the gateway forwards.
+        builder.AddTrustedForwardedHeaders();
 
         builder.AddMySqlDbContext<IdentityDbContext>("identitydb");
         services.AddMigration<IdentityDbContext>();
@@ -83,23 +83,5 @@ public static class IdentityServiceExtensions
         services.AddSingleton<AccountMail>();
 
         return builder;
-    }
-
-    /// <summary>
-    /// The gateway forwards the client's address in X-Forwarded-For; audit events record it. Only the gateway is
-    /// believed: loopback by default, plus the networks in <c>ForwardedHeaders:KnownNetworks</c> (CIDR, e.g. the pod
-    /// network in Kubernetes).
-    /// </summary>
-    private static void AddForwardedClientAddress(this IHostApplicationBuilder builder)
-    {
-        var knownNetworks = builder.Configuration.GetSection("ForwardedHeaders:KnownNetworks").Get<string[]>() ?? [];
-        builder.Services.Configure<ForwardedHeadersOptions>(options =>
-        {
-            options.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
-            foreach (var network in knownNetworks)
-            {
-                options.KnownIPNetworks.Add(System.Net.IPNetwork.Parse(network));
-            }
-        });
     }
 }

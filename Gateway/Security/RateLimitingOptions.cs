@@ -30,24 +30,3 @@ public sealed class RateLimitingOptions
     [Range(typeof(TimeSpan), "00:00:00.010", "00:00:10")]
     public TimeSpan StoreTimeout { get; set; } = TimeSpan.FromSeconds(1);
 }
-
-/// <summary>Which browser origins may call the API (section <c>Cors</c>), per environment.</summary>
-public sealed class CorsOptions
-{
-    public const string SectionName = "Cors";
-
-    public string[] AllowedOrigins { get; set; } = [];
-}
-
-/// <summary>Largest request bodies (section <c>RequestLimits</c>): photo uploads, everything else.</summary>
-public sealed class RequestLimitsOptions
-{
-    public const string SectionName = "RequestLimits";
-
-    /// <summary>A 10 MB photo plus the multipart framing and item fields.</summary>
-    [Range(1, long.MaxValue)]
-    public long UploadMaxBytes { get; set; } = (10 * 1024 * 1024) + (256 * 1024);
-
-    [Range(1, long.MaxValue)]
-    public long JsonMaxBytes { get; set; } = 1024 * 1024;
-}
