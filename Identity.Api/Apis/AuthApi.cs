@@ -1,6 +1,7 @@
 using System.Globalization;
 using ClosetConnect.Identity.Application.Accounts;
 using ClosetConnect.Identity.Application.Audit;
+using ClosetConnect.Identity.Application.Tokens;
 using ClosetConnect.Identity.Infrastructure.Email;
 using ClosetConnect.Identity.Infrastructure.Encryption;
 using ClosetConnect.Identity.Infrastructure.Security;
@@ -196,9 +197,7 @@ public static class AuthApi
         {
             if (presented is { IsReuse: true })
             {
-                var revoked = await services.Db.RefreshTokens
-                    .Where(t => t.FamilyId == presented.FamilyId && t.RevokedAt == null)
-                    .ExecuteUpdateAsync(t => t.SetProperty(x => x.RevokedAt, now), cancellationToken);
+                var revoked = await services.Db.RefreshTokens.Where(t => t.FamilyId == presented.FamilyId).RevokeAsync(now, cancellationToken);
                 await services.Audit.RecordNowAsync(new AuditEntry(AuditActions.RefreshTokenReuse, AuditOutcome.Refused, presented.UserId,
                     Resource: $"token-family/{presented.FamilyId}", Reason: $"family-revoked-{revoked}"), cancellationToken);
             }
@@ -219,9 +218,7 @@ public static class AuthApi
         if (presented is not null)
         {
             var now = services.Time.GetUtcNow();
-            await services.Db.RefreshTokens
-                .Where(t => t.FamilyId == presented.FamilyId && t.RevokedAt == null)
-                .ExecuteUpdateAsync(t => t.SetProperty(x => x.RevokedAt, now), cancellationToken);
+            await services.Db.RefreshTokens.Where(t => t.FamilyId == presented.FamilyId).RevokeAsync(now, cancellationToken);
             await services.Audit.RecordNowAsync(new AuditEntry(AuditActions.Logout, AuditOutcome.Success, presented.UserId), cancellationToken);
         }
 

@@ -1,4 +1,5 @@
 using ClosetConnect.Identity.Application.Audit;
+using ClosetConnect.Identity.Application.Tokens;
 using ClosetConnect.Identity.Infrastructure.Email;
 using ClosetConnect.Identity.Infrastructure.Security;
 
@@ -79,8 +80,7 @@ public static class PasswordResetApi
         await strategy.ExecuteAsync(async () =>
         {
             await using var transaction = await services.Db.Database.BeginTransactionAsync(cancellationToken);
-            await services.Db.RefreshTokens.Where(t => t.UserId == user.Id && t.RevokedAt == null)
-                .ExecuteUpdateAsync(t => t.SetProperty(x => x.RevokedAt, now), cancellationToken);
+            await services.Db.RefreshTokens.Where(t => t.UserId == user.Id).RevokeAsync(now, cancellationToken);
             services.Audit.Record(new AuditEntry(AuditActions.PasswordReset, AuditOutcome.Success, user.Id));
             await services.Db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);

@@ -43,7 +43,7 @@ public sealed class PasswordResetToken
 
     public bool IsUsable(DateTimeOffset now) => ConsumedAt is null && now < ExpiresAt;
 
-    /// <summary>Consumes the token when it is still usable; a used, voided or expired token is refused.</summary>
+    /// <summary>Consumes the token when it is still usable; a used or expired token is refused.</summary>
     public bool TryConsume(DateTimeOffset now)
     {
         if (!IsUsable(now))
@@ -54,7 +54,4 @@ public sealed class PasswordResetToken
         ConsumedAt = now;
         return true;
     }
-
-    /// <summary>A newer token was issued: this one no longer works.</summary>
-    public void Void(DateTimeOffset now) => ConsumedAt ??= now;
 }

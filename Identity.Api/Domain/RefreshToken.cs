@@ -51,6 +51,4 @@ public sealed class RefreshToken
     public bool IsReuse => RotatedAt is not null || RevokedAt is not null;
 
     public void MarkRotated(DateTimeOffset now) => RotatedAt = now;
-
-    public void Revoke(DateTimeOffset now) => RevokedAt ??= now;
 }

@@ -1,4 +1,5 @@
 using ClosetConnect.Identity.Application.Audit;
+using ClosetConnect.Identity.Application.Tokens;
 using ClosetConnect.Identity.Infrastructure.Signing;
 using ClosetConnect.ServiceDefaults.Authentication;
 
@@ -34,8 +35,7 @@ public sealed class KeyRotation(
             var newKey = keyRing.NewKey(now);
             db.SigningKeys.Add(newKey);
             var revoked = emergency
-                ? await db.RefreshTokens.Where(t => t.RevokedAt == null && t.ExpiresAt > now)
-                    .ExecuteUpdateAsync(t => t.SetProperty(x => x.RevokedAt, now), cancellationToken)
+                ? await db.RefreshTokens.Where(t => t.ExpiresAt > now).RevokeAsync(now, cancellationToken)
                 : 0;
             audit.Record(new AuditEntry(AuditActions.KeyRotation, AuditOutcome.Success, UserId: null, ActorId: actorId,
                 Resource: $"signing-key/{newKey.Id}", Reason: emergency ? "emergency" : "scheduled"));
