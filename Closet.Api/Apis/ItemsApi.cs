@@ -2,6 +2,7 @@ using System.Security.Claims;
 using ClosetConnect.Closet.Listings;
 using ClosetConnect.Closet.Outfits;
 using ClosetConnect.ServiceDefaults.Authentication;
+using ClosetConnect.ServiceDefaults.Contracts;
 using ClosetConnect.ServiceDefaults.EventBus.Outbox;
 using ClosetConnect.ServiceDefaults.Storage;
 using Microsoft.AspNetCore.Mvc;
@@ -11,15 +12,12 @@ namespace ClosetConnect.Closet.Apis;
 /// <summary>The caller's own items. Another user's item answers 404, never 403, so ids reveal nothing.</summary>
 public static class ItemsApi
 {
-    // The image limit plus room for the other form fields.
-    private const long UploadRequestLimit = UploadValidator.MaxImageBytes + (256 * 1024);
-
     public static RouteGroupBuilder MapItemsApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/v1/closet/items").WithTags("Items").RequireAuthorization();
         api.MapPost("/", UploadAsync)
             .DisableAntiforgery() // bearer tokens, no cookies: no cross-site request forgery to guard against
-            .WithMetadata(new RequestSizeLimitAttribute(UploadRequestLimit));
+            .WithMetadata(new RequestSizeLimitAttribute(PhotoUploadLimits.MaxRequestBytes));
         api.MapGet("/", ListAsync).Produces<ItemPage>(contentType: "application/json");
         api.MapGet("/{id:guid}", GetAsync);
         api.MapPatch("/{id:guid}", UpdateAsync);
@@ -53,10 +51,10 @@ public static class ItemsApi
             return TypedResults.ValidationProblem(errors, detail: "Some fields are not valid; see errors.");
         }
 
-        if (image!.Length > UploadValidator.MaxImageBytes)
+        if (image!.Length > PhotoUploadLimits.MaxImageBytes)
         {
             return TypedResults.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: "Image too large",
-                detail: $"The image is {image.Length} bytes; the limit is {UploadValidator.MaxImageBytes} bytes (10 MB).");
+                detail: $"The image is {image.Length} bytes; the limit is {PhotoUploadLimits.MaxImageBytes} bytes ({PhotoUploadLimits.MaxImageText}).");
         }
 
         var upload = new byte[image.Length];

@@ -1,21 +1,25 @@
+using ClosetConnect.ServiceDefaults.Contracts;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Options;
+using Yarp.ReverseProxy.Model;
 
 namespace ClosetConnect.Gateway.Security;
 
 /// <summary>
-/// Caps request bodies per route before anything is proxied: photo uploads 10 MB, everything else 1 MB. A declared
-/// length over the cap is refused at once (413 problem+json); a chunked body is cut off by Kestrel at the same cap.
+/// Caps request bodies per route before anything is proxied: routes whose metadata says
+/// <c>"RequestBody": "photo-upload"</c> by <see cref="PhotoUploadLimits"/>, everything else by
+/// <see cref="RequestLimitsOptions.JsonMaxBytes"/>. A declared length over the cap is refused at once (413
+/// problem+json); a chunked body is cut off by Kestrel at the same cap.
 /// </summary>
 internal sealed class RequestBodyLimitMiddleware(RequestDelegate next, IOptions<RequestLimitsOptions> options)
 {
-    private const string UploadPath = "/api/v1/closet/items";
+    private const string RequestBodyMetadataKey = "RequestBody";
 
     public async Task InvokeAsync(HttpContext context)
     {
-        var isUpload = HttpMethods.IsPost(context.Request.Method)
-            && context.Request.Path.Equals(UploadPath, StringComparison.OrdinalIgnoreCase);
-        var limit = isUpload ? options.Value.UploadMaxBytes : options.Value.JsonMaxBytes;
+        var isUpload = context.GetEndpoint()?.Metadata.GetMetadata<RouteModel>()?.Config.Metadata?.GetValueOrDefault(RequestBodyMetadataKey)
+            == PhotoUploadLimits.RouteMetadataValue;
+        var limit = isUpload ? PhotoUploadLimits.MaxRequestBytes : options.Value.JsonMaxBytes;
 
         if (context.Request.ContentLength > limit)
         {
@@ -28,7 +32,7 @@ internal sealed class RequestBodyLimitMiddleware(RequestDelegate next, IOptions<
                     Status = StatusCodes.Status413PayloadTooLarge,
                     Title = "Request too large",
                     Detail = isUpload
-                        ? "Photo uploads are limited to 10 MB."
+                        ? $"Photo uploads are limited to {PhotoUploadLimits.MaxImageText}."
                         : $"Request bodies are limited to {limit / 1024} KB.",
                 },
             });

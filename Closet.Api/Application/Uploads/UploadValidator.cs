@@ -8,8 +8,6 @@ public sealed record ImageFormat(string Extension, string ContentType);
 /// </summary>
 public static class UploadValidator
 {
-    public const long MaxImageBytes = 10 * 1024 * 1024;
-
     public static readonly ImageFormat Jpeg = new("jpg", "image/jpeg");
     public static readonly ImageFormat Png = new("png", "image/png");
     public static readonly ImageFormat Gif = new("gif", "image/gif");
