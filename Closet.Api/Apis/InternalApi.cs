@@ -1,33 +1,23 @@
-using System.Security.Claims;
 using ClosetConnect.Closet.Listings;
 using ClosetConnect.Closet.Outfits;
 using ClosetConnect.ServiceDefaults.Authentication;
 
 namespace ClosetConnect.Closet.Apis;
 
-/// <summary>
-/// Service-to-service endpoints. The gateway routes no <c>/internal</c> path, so only services inside the cluster reach
-/// them; each still requires the user's own access token (forwarded by Identity) naming the same user as the path.
-/// </summary>
+/// <summary>What other services ask of this one about a user (<see cref="InternalUserApi"/>).</summary>
 public static class InternalApi
 {
     public static RouteGroupBuilder MapInternalApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/internal/users").WithTags("Internal").RequireAuthorization().ExcludeFromDescription();
-        api.MapGet("/{id:guid}/export", ExportUserDataAsync);
+        var api = app.MapInternalUserApi();
+        api.MapGet("/export", ExportUserDataAsync);
         return api;
     }
 
     /// <summary>The user's closet, every item with its image links, their outfits, listings and purchases, for the GDPR data export.</summary>
-    public static async Task<Results<Ok<ClosetExport>, ProblemHttpResult>> ExportUserDataAsync(
-        Guid id, ClaimsPrincipal principal, ClosetDbContext db, OutfitQueries outfitQueries, TimeProvider time, CancellationToken cancellationToken)
+    public static async Task<Ok<ClosetExport>> ExportUserDataAsync(
+        Guid id, ClosetDbContext db, OutfitQueries outfitQueries, TimeProvider time, CancellationToken cancellationToken)
     {
-        if (principal.GetUserId() != id)
-        {
-            return TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Forbidden",
-                detail: "A user's data is exported only with that user's own token.");
-        }
-
         var now = time.GetUtcNow();
         var closet = await db.Closets.AsNoTracking().SingleOrDefaultAsync(c => c.UserId == id, cancellationToken);
         var items = await db.Items.AsNoTracking().Where(i => i.UserId == id).OrderBy(i => i.CreatedAt).ToListAsync(cancellationToken);

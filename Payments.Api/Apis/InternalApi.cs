@@ -1,32 +1,22 @@
-using System.Security.Claims;
 using ClosetConnect.Payments.Ledger;
 using ClosetConnect.ServiceDefaults.Authentication;
 
 namespace ClosetConnect.Payments.Apis;
 
-/// <summary>
-/// Service-to-service endpoints. The gateway routes no <c>/internal</c> path, so only services inside the cluster reach
-/// them; each still requires the user's own access token (forwarded by Identity) naming the same user as the path.
-/// </summary>
+/// <summary>What other services ask of this one about a user (<see cref="InternalUserApi"/>).</summary>
 public static class InternalApi
 {
     public static RouteGroupBuilder MapInternalApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/internal/users").WithTags("Internal").RequireAuthorization().ExcludeFromDescription();
-        api.MapGet("/{id:guid}/export", ExportUserDataAsync);
+        var api = app.MapInternalUserApi();
+        api.MapGet("/export", ExportUserDataAsync);
         return api;
     }
 
     /// <summary>Every order the user took part in (as buyer or seller, with its history) and their ledger, for the GDPR data export.</summary>
-    public static async Task<Results<Ok<PaymentsExport>, ProblemHttpResult>> ExportUserDataAsync(
-        Guid id, ClaimsPrincipal principal, PaymentsDbContext db, CancellationToken cancellationToken)
+    public static async Task<Ok<PaymentsExport>> ExportUserDataAsync(
+        Guid id, PaymentsDbContext db, CancellationToken cancellationToken)
     {
-        if (principal.GetUserId() != id)
-        {
-            return TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Forbidden",
-                detail: "A user's data is exported only with that user's own token.");
-        }
-
         var orders = await db.Orders.AsNoTracking()
             .Where(o => o.BuyerId == id || o.SellerId == id)
             .OrderBy(o => o.CreatedAt)

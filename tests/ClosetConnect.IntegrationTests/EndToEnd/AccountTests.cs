@@ -130,6 +130,28 @@ public sealed class AccountTests
     }
 
     [Test]
+    public async Task A_services_export_of_a_user_answers_only_that_users_own_token(CancellationToken cancellationToken)
+    {
+        var app = await SharedAppHost.GetAsync(cancellationToken);
+        var owner = await GatewayClient.SignUpAsync(app, cancellationToken);
+        var other = await GatewayClient.SignUpAsync(app, cancellationToken);
+        foreach (var service in (string[])["closet-api", "payments-api"])
+        {
+            using var client = app.CreateHttpClient(service);
+            using var refused = new HttpRequestMessage(HttpMethod.Get, $"/internal/users/{owner.UserId}/export");
+            refused.Headers.Authorization = other.Client.DefaultRequestHeaders.Authorization;
+            using var refusal = await client.SendAsync(refused, cancellationToken);
+            await GatewayClient.EnsureAsync(refusal, HttpStatusCode.Forbidden, cancellationToken);
+            Assert.That(refusal.Content.Headers.ContentType?.MediaType, Is.EqualTo("application/problem+json"), service);
+
+            using var allowed = new HttpRequestMessage(HttpMethod.Get, $"/internal/users/{owner.UserId}/export");
+            allowed.Headers.Authorization = owner.Client.DefaultRequestHeaders.Authorization;
+            using var export = await client.SendAsync(allowed, cancellationToken);
+            await GatewayClient.EnsureAsync(export, HttpStatusCode.OK, cancellationToken);
+        }
+    }
+
+    [Test]
     public async Task Data_export_holds_what_every_service_keeps_and_deletion_erases_it_everywhere(CancellationToken cancellationToken)
     {
         var app = await SharedAppHost.GetAsync(cancellationToken);
