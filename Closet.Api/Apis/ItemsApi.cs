@@ -3,7 +3,6 @@ using ClosetConnect.Closet.Listings;
 using ClosetConnect.Closet.Outfits;
 using ClosetConnect.ServiceDefaults.Authentication;
 using ClosetConnect.ServiceDefaults.Contracts;
-using ClosetConnect.ServiceDefaults.EventBus.Outbox;
 using ClosetConnect.ServiceDefaults.Storage;
 using Microsoft.AspNetCore.Mvc;
 
@@ -15,19 +14,27 @@ public static class ItemsApi
     public static RouteGroupBuilder MapItemsApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/v1/closet/items").WithTags("Items").RequireAuthorization();
-        api.MapPost("/", UploadAsync)
+        api.MapPost("/", UploadAsync).WithName("UploadItem")
+            .WithSummary("Uploads a photo as a new item; the vision worker then names its category and colours.")
             .DisableAntiforgery() // bearer tokens, no cookies: no cross-site request forgery to guard against
             .WithMetadata(new RequestSizeLimitAttribute(PhotoUploadLimits.MaxRequestBytes));
-        api.MapGet("/", ListAsync).Produces<ItemPage>(contentType: "application/json");
-        api.MapGet("/{id:guid}", GetAsync);
-        api.MapPatch("/{id:guid}", UpdateAsync);
-        api.MapDelete("/{id:guid}", DeleteAsync);
-        api.MapGet("/{id:guid}/image", GetImageAsync);
-        api.MapGet("/{id:guid}/cutout", GetCutoutAsync);
+        api.MapGet("/", ListAsync).WithName("ListItems")
+            .WithSummary("Lists the caller's items, a page at a time, filtered by category, colour or text.")
+            .Produces<ItemPage>(contentType: "application/json");
+        api.MapGet("/{id:guid}", GetAsync).WithName("GetItem")
+            .WithSummary("Gets one of the caller's items with its analysis and its listing.");
+        api.MapPatch("/{id:guid}", UpdateAsync).WithName("UpdateItem")
+            .WithSummary("Changes an item's details; a field left out stays as it is.");
+        api.MapDelete("/{id:guid}", DeleteAsync).WithName("DeleteItem")
+            .WithSummary("Deletes an item with its images; its listing is withdrawn and it leaves every outfit.");
+        api.MapGet("/{id:guid}/image", GetImageAsync).WithName("GetItemImage")
+            .WithSummary("The item's photo as stored: re-encoded, without EXIF.");
+        api.MapGet("/{id:guid}/cutout", GetCutoutAsync).WithName("GetItemCutout")
+            .WithSummary("The garment cut out of the photo (PNG with transparency), once the analysis is done.");
         return api;
     }
 
-    public static async Task<Results<Created<CreatedItemResponse>, ValidationProblem, ProblemHttpResult>> UploadAsync(
+    public static async Task<Results<Created<CreatedItemResponse>, ProblemHttpResult>> UploadAsync(
         IFormFile? image,
         [FromForm] string? name,
         [FromForm] string? category,
@@ -36,88 +43,15 @@ public static class ItemsApi
         [FromForm] string? season,
         [FromForm] string? tags,
         ClaimsPrincipal principal,
-        [AsParameters] ItemServices services,
+        ItemUpload upload,
         CancellationToken cancellationToken)
     {
         var details = new ItemDetails(name?.Trim(), category, brand?.Trim(), size?.Trim(), season, ItemDetailsValidator.ParseTags(tags));
-        var errors = ItemDetailsValidator.Validate(details, isCreate: true);
-        if (image is null)
-        {
-            errors["image"] = ["Attach the photo as the multipart field 'image'."];
-        }
-
-        if (errors.Count > 0)
-        {
-            return TypedResults.ValidationProblem(errors, detail: "Some fields are not valid; see errors.");
-        }
-
-        if (image!.Length > PhotoUploadLimits.MaxImageBytes)
-        {
-            return TypedResults.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: "Image too large",
-                detail: $"The image is {image.Length} bytes; the limit is {PhotoUploadLimits.MaxImageBytes} bytes ({PhotoUploadLimits.MaxImageText}).");
-        }
-
-        var upload = new byte[image.Length];
-        await using (var content = image.OpenReadStream())
-        {
-            await content.ReadExactlyAsync(upload, cancellationToken);
-        }
-
-        var format = UploadValidator.Sniff(upload.AsSpan(0, Math.Min(upload.Length, 16)));
-        if (UploadValidator.Check(image.FileName, image.ContentType, image.Length, format) is { } problem)
-        {
-            return TypedResults.Problem(statusCode: StatusCodes.Status415UnsupportedMediaType, title: "Unsupported image", detail: problem);
-        }
-
-        var scan = await services.Scanner.ScanAsync(upload, format!.ContentType, cancellationToken);
-        if (!scan.Accepted)
-        {
-            return TypedResults.Problem(statusCode: StatusCodes.Status422UnprocessableEntity, title: "Upload rejected",
-                detail: scan.Reason ?? "The upload scanner rejected this file.");
-        }
-
-        var (sanitized, imageProblem) = UploadImageSanitizer.Sanitize(upload, format);
-        if (sanitized is null)
-        {
-            return TypedResults.Problem(statusCode: StatusCodes.Status422UnprocessableEntity, title: "Unusable image", detail: imageProblem);
-        }
-
-        var userId = principal.GetUserId();
-        if (await services.Db.ErasedAccounts.AnyAsync(a => a.UserId == userId, cancellationToken))
-        {
-            // A token issued before the account was erased is still within its hour.
-            return TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Account deleted",
-                detail: "This account has been deleted; its closet cannot take new items.");
-        }
-
-        var now = services.Time.GetUtcNow();
-        var itemId = Guid.CreateVersion7(now);
-        var imageKey = $"items/{userId:N}/{itemId:N}/original.{sanitized.Format.Extension}";
-        await services.Blobs.WriteAsync(imageKey, new MemoryStream(sanitized.Content, writable: false), cancellationToken);
-
-        try
-        {
-            if (!await services.Db.Closets.AnyAsync(c => c.UserId == userId, cancellationToken))
-            {
-                // The registration event may still be on its way; the closet is the same either way.
-                services.Db.Closets.Add(new UserCloset(userId, principal.Identity?.Name ?? string.Empty, now));
-            }
-
-            var item = ClosetItem.Upload(itemId, userId, details, imageKey, sanitized.Format.ContentType, now);
-            services.Db.Items.Add(item);
-            services.Db.AddIntegrationEvent(new ItemImageUploadedEvent(item.Id, userId, imageKey, sanitized.Format.ContentType) { OccurredAt = now });
-            await services.Db.SaveChangesAsync(cancellationToken);
-        }
-        catch
-        {
-            // No item row means nobody will ever reference the file: remove it.
-            await services.Deletions.DeleteNowAsync(ClosetItem.FolderFor(userId, itemId));
-            throw;
-        }
-
-        services.Logger.LogInformation("Item {ItemId} uploaded ({ContentType}, {Width}×{Height}, {Bytes} bytes stored)",
-            itemId, sanitized.Format.ContentType, sanitized.Width, sanitized.Height, sanitized.Content.Length);
-        return TypedResults.Created($"/api/v1/closet/items/{itemId}", new CreatedItemResponse(itemId, "processing"));
+        var photo = image is null ? null : new UploadedPhoto(image.FileName, image.ContentType, image.Length, image.OpenReadStream);
+        var result = await upload.UploadAsync(principal.GetUserId(), principal.Identity?.Name ?? string.Empty, photo, details, cancellationToken);
+        return result.Succeeded
+            ? TypedResults.Created($"/api/v1/closet/items/{result.Value.Id}", result.Value)
+            : result.Failure.ToProblem();
     }
 
     public static async Task<Results<FileContentHttpResult, ValidationProblem>> ListAsync(
@@ -249,13 +183,10 @@ public static class ItemsApi
     }
 }
 
-public sealed class ItemServices(
-    ClosetDbContext db, IBlobStore blobs, BlobDeletionAfterCommit deletions, IUploadScanner scanner, TimeProvider time, ILogger<ItemServices> logger)
+public sealed class ItemServices(ClosetDbContext db, IBlobStore blobs, BlobDeletionAfterCommit deletions, TimeProvider time)
 {
     public ClosetDbContext Db { get; } = db;
     public IBlobStore Blobs { get; } = blobs;
     public BlobDeletionAfterCommit Deletions { get; } = deletions;
-    public IUploadScanner Scanner { get; } = scanner;
     public TimeProvider Time { get; } = time;
-    public ILogger<ItemServices> Logger { get; } = logger;
 }

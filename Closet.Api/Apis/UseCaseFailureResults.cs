@@ -12,7 +12,11 @@ public static class UseCaseFailureResults
             FailureKind.Invalid => StatusCodes.Status400BadRequest,
             FailureKind.NotFound => StatusCodes.Status404NotFound,
             FailureKind.Conflict => StatusCodes.Status409Conflict,
-            _ => StatusCodes.Status422UnprocessableEntity,
+            FailureKind.Unprocessable => StatusCodes.Status422UnprocessableEntity,
+            FailureKind.TooLarge => StatusCodes.Status413PayloadTooLarge,
+            FailureKind.UnsupportedMedia => StatusCodes.Status415UnsupportedMediaType,
+            FailureKind.Unauthenticated => StatusCodes.Status401Unauthorized,
+            _ => throw new ArgumentOutOfRangeException(nameof(failure), failure.Kind, "A failure kind with no status."),
         };
         ProblemDetails problem = failure.Errors is { } errors
             ? new HttpValidationProblemDetails(errors)

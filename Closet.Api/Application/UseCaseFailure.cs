@@ -13,6 +13,15 @@ public enum FailureKind
 
     /// <summary>Understood, but this caller may not do it (422).</summary>
     Unprocessable,
+
+    /// <summary>The body is larger than the rule allows (413).</summary>
+    TooLarge,
+
+    /// <summary>The body is not in a format this accepts (415).</summary>
+    UnsupportedMedia,
+
+    /// <summary>The token is valid, but the account behind it is gone (401).</summary>
+    Unauthenticated,
 }
 
 /// <summary>Why a use case refused; <see cref="Detail"/> is written for the client.</summary>

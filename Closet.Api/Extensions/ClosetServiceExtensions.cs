@@ -26,6 +26,7 @@ public static class ClosetServiceExtensions
             .ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<ItemListCache>();
         builder.Services.AddScoped<ItemPages>();
+        builder.Services.AddScoped<ItemUpload>();
         builder.AddBlobStore();
         builder.AddDefaultAuthentication();
         builder.Services.AddSingleton<IUploadScanner, AcceptingUploadScanner>();
