@@ -354,19 +354,7 @@ public sealed class EventBusTests
     {
         // A registration Closet gave up on (as if the database had been down for all its attempts).
         var registered = new ServiceDefaults.EventBus.Events.UserRegisteredEvent(Guid.NewGuid(), $"replayed{Random.Shared.Next(100_000)}") { OccurredAt = DateTimeOffset.UtcNow };
-        await using (var connection = await ConnectAsync(cancellationToken))
-        await using (var channel = await connection.CreateChannelAsync(new CreateChannelOptions(true, true), cancellationToken))
-        {
-            var properties = new BasicProperties
-            {
-                MessageId = registered.Id.ToString(),
-                Type = "identity.user-registered",
-                ContentType = "application/json",
-                Headers = new Dictionary<string, object?> { [MessageHeaders.Attempts] = 10, [MessageHeaders.Error] = "the database was down" },
-            };
-            await channel.BasicPublishAsync("closetconnect.dead-letter", "closet-api", mandatory: true, properties,
-                EventSerializer.Serialize(registered), cancellationToken);
-        }
+        await DeadLetterAsync("closet-api", registered, attempts: 10, cancellationToken);
 
         await servers.RunCommandAsync("messaging", RabbitMQBuilderExtensions.ReplayDeadLettersCommandName, cancellationToken);
 
@@ -392,18 +380,7 @@ public sealed class EventBusTests
         // Given up on after all 3 attempts (EventBus:MaxAttempts); once replayed, its first run fails again.
         var parcel = Parcel();
         probe.FailNext(parcel.ParcelId, times: 1);
-        await using (var connection = await ConnectAsync(cancellationToken))
-        await using (var channel = await connection.CreateChannelAsync(new CreateChannelOptions(true, true), cancellationToken))
-        {
-            var properties = new BasicProperties
-            {
-                MessageId = parcel.Id.ToString(),
-                Type = "test.parcel-shipped",
-                ContentType = "application/json",
-                Headers = new Dictionary<string, object?> { [MessageHeaders.Attempts] = 3, [MessageHeaders.Error] = "the database was down" },
-            };
-            await channel.BasicPublishAsync("closetconnect.dead-letter", Queue, mandatory: true, properties, EventSerializer.Serialize(parcel), cancellationToken);
-        }
+        await DeadLetterAsync(Queue, parcel, attempts: 3, cancellationToken);
 
         Assert.That(await DeadLetterReplay.ReplayAsync(messaging, [Queue], cancellationToken), Is.EqualTo(1));
 
@@ -431,6 +408,21 @@ public sealed class EventBusTests
     /// <summary>The test's own connection to the running system's broker.</summary>
     private Task<IConnection> ConnectAsync(CancellationToken cancellationToken) =>
         new ConnectionFactory { Uri = new Uri(messaging) }.CreateConnectionAsync(cancellationToken);
+
+    /// <summary>Puts the event in <paramref name="queue"/>'s dead-letter queue, as the consumer does after its last attempt.</summary>
+    private async Task DeadLetterAsync(string queue, IntegrationEvent integrationEvent, int attempts, CancellationToken cancellationToken)
+    {
+        await using var connection = await ConnectAsync(cancellationToken);
+        await using var channel = await connection.CreateChannelAsync(new CreateChannelOptions(true, true), cancellationToken);
+        var properties = new BasicProperties
+        {
+            MessageId = integrationEvent.Id.ToString(),
+            Type = EventNames.Of(integrationEvent.GetType()),
+            ContentType = "application/json",
+            Headers = new Dictionary<string, object?> { [MessageHeaders.Attempts] = attempts, [MessageHeaders.Error] = "the database was down" },
+        };
+        await channel.BasicPublishAsync("closetconnect.dead-letter", queue, mandatory: true, properties, EventSerializer.Serialize(integrationEvent), cancellationToken);
+    }
 
     private static ParcelShipped Parcel(bool poison = false) => new(Guid.NewGuid(), poison) { OccurredAt = DateTimeOffset.UtcNow };
 
