@@ -152,7 +152,11 @@ public sealed class ConfirmPayment(PaymentsDbContext db, TossClient toss, Paymen
         if (order.Status == OrderStatus.Pending)
         {
             settlement.Expire(order, OrderActor.Buyer);
-            await db.SaveChangesAsync(cancellationToken);
+            if (!await TrySaveAsync())
+            {
+                // Toss's webhook or the reconciler ended it first, seeing the same approved payment: go on from theirs.
+                order = await db.Orders.SingleAsync(o => o.Id == order.Id, cancellationToken);
+            }
         }
 
         try
