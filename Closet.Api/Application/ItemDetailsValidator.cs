@@ -1,3 +1,5 @@
+using ClosetConnect.ServiceDefaults.Contracts;
+
 namespace ClosetConnect.Closet.Application;
 
 /// <summary>Field rules for creating and editing items; each failure names its field.</summary>
@@ -18,9 +20,9 @@ public static class ItemDetailsValidator
             }
         }
 
-        if (details.Category is { Length: > 0 } category && !Categories.All.Contains(category))
+        if (details.Category is { Length: > 0 } category && !GarmentCategories.All.Contains(category))
         {
-            errors["category"] = [$"Category must be one of: {string.Join(", ", Categories.All)}."];
+            errors["category"] = [$"Category must be one of: {string.Join(", ", GarmentCategories.All)}."];
         }
 
         if (details.Season is { Length: > 0 } season && !Seasons.All.Contains(season))

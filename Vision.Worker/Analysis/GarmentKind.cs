@@ -1,3 +1,5 @@
+using ClosetConnect.ServiceDefaults.Contracts;
+
 namespace ClosetConnect.Vision.Analysis;
 
 /// <summary>
@@ -12,16 +14,16 @@ public sealed record GarmentKind(string Label, string Category, SegmentationLabe
     /// </summary>
     public static IReadOnlyList<GarmentKind> All { get; } =
     [
-        new("Hat", ClosetCategories.Hat, [SegmentationLabel.Hat]),
-        new("Sunglasses", ClosetCategories.Accessory, [SegmentationLabel.Sunglasses]),
-        new("Upper-clothes", ClosetCategories.Top, [SegmentationLabel.UpperClothes]),
-        new("Skirt", ClosetCategories.Skirt, [SegmentationLabel.Skirt]),
-        new("Pants", ClosetCategories.Bottom, [SegmentationLabel.Pants]),
-        new("Dress", ClosetCategories.Dress, [SegmentationLabel.Dress]),
-        new("Belt", ClosetCategories.Belt, [SegmentationLabel.Belt]),
-        new("Shoes", ClosetCategories.Shoes, [SegmentationLabel.LeftShoe, SegmentationLabel.RightShoe]),
-        new("Bag", ClosetCategories.Bag, [SegmentationLabel.Bag]),
-        new("Scarf", ClosetCategories.Scarf, [SegmentationLabel.Scarf]),
+        new("Hat", GarmentCategories.Hat, [SegmentationLabel.Hat]),
+        new("Sunglasses", GarmentCategories.Accessory, [SegmentationLabel.Sunglasses]),
+        new("Upper-clothes", GarmentCategories.Top, [SegmentationLabel.UpperClothes]),
+        new("Skirt", GarmentCategories.Skirt, [SegmentationLabel.Skirt]),
+        new("Pants", GarmentCategories.Bottom, [SegmentationLabel.Pants]),
+        new("Dress", GarmentCategories.Dress, [SegmentationLabel.Dress]),
+        new("Belt", GarmentCategories.Belt, [SegmentationLabel.Belt]),
+        new("Shoes", GarmentCategories.Shoes, [SegmentationLabel.LeftShoe, SegmentationLabel.RightShoe]),
+        new("Bag", GarmentCategories.Bag, [SegmentationLabel.Bag]),
+        new("Scarf", GarmentCategories.Scarf, [SegmentationLabel.Scarf]),
     ];
 
     public bool Contains(SegmentationLabel label) => Array.IndexOf(Classes, label) >= 0;

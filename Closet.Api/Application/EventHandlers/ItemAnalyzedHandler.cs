@@ -1,3 +1,5 @@
+using ClosetConnect.ServiceDefaults.Contracts;
+
 namespace ClosetConnect.Closet.Application.EventHandlers;
 
 /// <summary>
@@ -26,7 +28,7 @@ public sealed class ItemAnalyzedHandler(ClosetDbContext db, BlobDeletionAfterCom
             return;
         }
 
-        var category = integrationEvent.Category is { } suggested && Categories.All.Contains(suggested) ? suggested : null;
+        var category = integrationEvent.Category is { } suggested && GarmentCategories.All.Contains(suggested) ? suggested : null;
         var colors = integrationEvent.Colors.Select((c, rank) => new ItemColor(rank, c.Hex.ToLowerInvariant(), c.Name.ToLowerInvariant(), Math.Round(c.Share, 4)));
         item.CompleteAnalysis(category, colors, integrationEvent.CutoutKey, integrationEvent.MaskKey, integrationEvent.ModelVersion, time.GetUtcNow());
         await db.SaveChangesAsync(cancellationToken);
