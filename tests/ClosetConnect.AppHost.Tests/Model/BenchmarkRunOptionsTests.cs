@@ -30,7 +30,7 @@ public sealed class BenchmarkRunOptionsTests
     {
         await using var app = await StartingAsync(["--AppHost:TraceSampleRatio=0.01"]);
 
-        foreach (var project in app.Services.GetRequiredService<DistributedApplicationModel>().Resources.OfType<ProjectResource>())
+        foreach (var project in Resources(app).OfType<ProjectResource>())
         {
             var environment = await EnvironmentAsync(app, project.Name);
             Assert.That(environment, Does.ContainKey("OTEL_TRACES_SAMPLER").WithValue("parentbased_traceidratio"), project.Name);
@@ -86,17 +86,24 @@ public sealed class BenchmarkRunOptionsTests
         }
     }
 
+    /// <summary>
+    /// A copy of the model's resources. The testing host can start in the background meanwhile (a failed run logged
+    /// "Distributed application starting", then the start cancelled at disposal); adding to the live lists, it made an
+    /// enumeration throw "Collection was modified". Copies are taken without enumerating.
+    /// </summary>
+    private static IResource[] Resources(Starting app) => app.Services.GetRequiredService<DistributedApplicationModel>().Resources.ToArray();
+
     private static IEnumerable<(string Resource, EndpointAnnotation Endpoint)> Endpoints(Starting app) =>
-        app.Services.GetRequiredService<DistributedApplicationModel>().Resources
+        Resources(app)
             .Where(r => r is ProjectResource or IResourceWithConnectionString)
-            .SelectMany(r => r.Annotations.OfType<EndpointAnnotation>().Select(e => (r.Name, e)));
+            .SelectMany(r => r.Annotations.ToArray().OfType<EndpointAnnotation>().Select(e => (r.Name, e)));
 
     /// <summary>What the resource's environment callbacks set, in their order (the last one wins, as when DCP starts it).</summary>
     private static async Task<Dictionary<string, object>> EnvironmentAsync(Starting app, string resourceName)
     {
-        var resource = app.Services.GetRequiredService<DistributedApplicationModel>().Resources.Single(r => r.Name == resourceName);
+        var resource = Resources(app).Single(r => r.Name == resourceName);
         var context = new EnvironmentCallbackContext(app.Services.GetRequiredService<DistributedApplicationExecutionContext>(), resource);
-        foreach (var callback in resource.Annotations.OfType<EnvironmentCallbackAnnotation>())
+        foreach (var callback in resource.Annotations.ToArray().OfType<EnvironmentCallbackAnnotation>())
         {
             await callback.Callback(context);
         }
