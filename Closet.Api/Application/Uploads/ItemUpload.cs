@@ -65,7 +65,7 @@ public sealed class ItemUpload(
 
         var now = time.GetUtcNow();
         var itemId = Guid.CreateVersion7(now);
-        var imageKey = $"items/{userId:N}/{itemId:N}/original.{sanitized.Format.Extension}";
+        var imageKey = ClosetItem.KeyFor(userId, itemId, $"original.{sanitized.Format.Extension}");
         await blobs.WriteAsync(imageKey, new MemoryStream(sanitized.Content, writable: false), cancellationToken);
         try
         {
