@@ -14,11 +14,12 @@ namespace ClosetConnect.Gateway.Security;
 internal sealed class RequestBodyLimitMiddleware(RequestDelegate next, IOptions<RequestLimitsOptions> options)
 {
     private const string RequestBodyMetadataKey = "RequestBody";
+    private const string PhotoUploadRequestBody = "photo-upload";
 
     public async Task InvokeAsync(HttpContext context)
     {
         var isUpload = context.GetEndpoint()?.Metadata.GetMetadata<RouteModel>()?.Config.Metadata?.GetValueOrDefault(RequestBodyMetadataKey)
-            == PhotoUploadLimits.RouteMetadataValue;
+            == PhotoUploadRequestBody;
         var limit = isUpload ? PhotoUploadLimits.MaxRequestBytes : options.Value.JsonMaxBytes;
 
         if (context.Request.ContentLength > limit)
