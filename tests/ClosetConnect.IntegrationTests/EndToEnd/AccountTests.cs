@@ -138,15 +138,18 @@ public sealed class AccountTests
         foreach (var service in (string[])["closet-api", "payments-api"])
         {
             using var client = app.CreateHttpClient(service);
-            using var refused = new HttpRequestMessage(HttpMethod.Get, $"/internal/users/{owner.UserId}/export");
-            refused.Headers.Authorization = other.Client.DefaultRequestHeaders.Authorization;
-            using var refusal = await client.SendAsync(refused, cancellationToken);
+            async Task<HttpResponseMessage> ExportWithTokenOfAsync(GatewayClient.Account caller)
+            {
+                using var request = new HttpRequestMessage(HttpMethod.Get, $"/internal/users/{owner.UserId}/export");
+                request.Headers.Authorization = caller.Client.DefaultRequestHeaders.Authorization;
+                return await client.SendAsync(request, cancellationToken);
+            }
+
+            using var refusal = await ExportWithTokenOfAsync(other);
             await GatewayClient.EnsureAsync(refusal, HttpStatusCode.Forbidden, cancellationToken);
             Assert.That(refusal.Content.Headers.ContentType?.MediaType, Is.EqualTo("application/problem+json"), service);
 
-            using var allowed = new HttpRequestMessage(HttpMethod.Get, $"/internal/users/{owner.UserId}/export");
-            allowed.Headers.Authorization = owner.Client.DefaultRequestHeaders.Authorization;
-            using var export = await client.SendAsync(allowed, cancellationToken);
+            using var export = await ExportWithTokenOfAsync(owner);
             await GatewayClient.EnsureAsync(export, HttpStatusCode.OK, cancellationToken);
         }
     }
