@@ -1,8 +1,8 @@
-global using ClosetConnect.Closet.Application;
 global using ClosetConnect.Closet.Domain;
 global using ClosetConnect.Closet.Infrastructure;
 global using ClosetConnect.ServiceDefaults.EventBus;
 global using ClosetConnect.ServiceDefaults.EventBus.Events;
+global using ClosetConnect.ServiceDefaults.Problems;
 global using Microsoft.AspNetCore.Http.HttpResults;
 global using Microsoft.EntityFrameworkCore;
 global using Microsoft.Extensions.Options;

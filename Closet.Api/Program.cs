@@ -1,5 +1,6 @@
-using ClosetConnect.Closet.Apis;
+using ClosetConnect.Closet.Accounts;
 using ClosetConnect.Closet.Extensions;
+using ClosetConnect.Closet.Items;
 using ClosetConnect.Closet.Listings;
 using ClosetConnect.Closet.Market;
 using ClosetConnect.Closet.Outfits;

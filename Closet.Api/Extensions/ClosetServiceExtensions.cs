@@ -1,9 +1,12 @@
-using ClosetConnect.Closet.Application.EventHandlers;
+using ClosetConnect.Closet.Accounts;
+using ClosetConnect.Closet.Analysis;
 using ClosetConnect.Closet.Infrastructure.Caching;
+using ClosetConnect.Closet.Items;
 using ClosetConnect.Closet.Listings;
 using ClosetConnect.Closet.Market;
 using ClosetConnect.Closet.Outfits;
 using ClosetConnect.Closet.Purchases;
+using ClosetConnect.Closet.Uploads;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace ClosetConnect.Closet.Extensions;
@@ -26,6 +29,9 @@ public static class ClosetServiceExtensions
             .ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<ItemListCache>();
         builder.Services.AddScoped<ItemPages>();
+        builder.Services.AddScoped<ItemQueries>();
+        builder.Services.AddScoped<ItemCommands>();
+        builder.Services.AddScoped<ClosetDataExport>();
         builder.Services.AddScoped<ItemUpload>();
         builder.AddBlobStore();
         builder.AddDefaultAuthentication();

@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using ClosetConnect.Closet.Apis;
 using ClosetConnect.ServiceDefaults.Authentication;
 
 namespace ClosetConnect.Closet.Listings;

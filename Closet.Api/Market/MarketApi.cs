@@ -1,4 +1,3 @@
-using ClosetConnect.Closet.Apis;
 
 namespace ClosetConnect.Closet.Market;
 

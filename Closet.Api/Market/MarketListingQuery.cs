@@ -1,3 +1,5 @@
+using ClosetConnect.Closet.Items;
+
 namespace ClosetConnect.Closet.Market;
 
 /// <summary>

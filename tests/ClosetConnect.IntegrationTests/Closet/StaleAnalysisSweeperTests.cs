@@ -1,4 +1,4 @@
-using ClosetConnect.Closet.Application;
+using ClosetConnect.Closet.Analysis;
 using ClosetConnect.Closet.Domain;
 using ClosetConnect.Closet.Infrastructure;
 using ClosetConnect.Closet.Infrastructure.Caching;

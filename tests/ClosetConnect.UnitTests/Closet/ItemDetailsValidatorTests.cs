@@ -1,5 +1,5 @@
-using ClosetConnect.Closet.Application;
 using ClosetConnect.Closet.Domain;
+using ClosetConnect.Closet.Items;
 
 namespace ClosetConnect.UnitTests.Closet;
 

@@ -1,7 +1,7 @@
 using System.Buffers.Binary;
 using System.IO.Hashing;
 using System.Text;
-using ClosetConnect.Closet.Application;
+using ClosetConnect.Closet.Uploads;
 using ClosetConnect.UnitTests.Vision;
 using SkiaSharp;
 

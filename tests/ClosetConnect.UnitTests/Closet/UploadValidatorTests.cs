@@ -1,4 +1,4 @@
-using ClosetConnect.Closet.Application;
+using ClosetConnect.Closet.Uploads;
 
 namespace ClosetConnect.UnitTests.Closet;
 
