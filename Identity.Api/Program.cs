@@ -1,5 +1,11 @@
-using ClosetConnect.Identity.Apis;
+using ClosetConnect.Identity.Accounts;
 using ClosetConnect.Identity.Extensions;
+using ClosetConnect.Identity.Gdpr;
+using ClosetConnect.Identity.Keys;
+using ClosetConnect.Identity.Login;
+using ClosetConnect.Identity.PasswordReset;
+using ClosetConnect.Identity.Registration;
+using ClosetConnect.Identity.Tokens;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -13,11 +19,13 @@ app.UseExceptionHandler();
 app.UseStatusCodePages();
 
 app.MapDefaultEndpoints();
-app.MapAuthApi();
+app.MapRegistrationApi();
+app.MapLoginApi();
+app.MapTokensApi();
 app.MapPasswordResetApi();
 app.MapUsersApi();
-app.MapAdminApi();
-app.MapJwksApi();
+app.MapGdprApi();
+app.MapKeysApi();
 
 app.Run();
 

@@ -1,8 +1,8 @@
-using ClosetConnect.Identity.Application.Audit;
+using ClosetConnect.Identity.Audit;
 using ClosetConnect.ServiceDefaults.EventBus.Events;
 using ClosetConnect.ServiceDefaults.EventBus.Outbox;
 
-namespace ClosetConnect.Identity.Application.Accounts;
+namespace ClosetConnect.Identity.Accounts;
 
 /// <summary>
 /// Erases an account: the user row goes (its codes, reset tokens and refresh tokens with it, by cascade), its audit

@@ -1,4 +1,6 @@
-namespace ClosetConnect.Identity.Application.Accounts;
+using ClosetConnect.Identity.PersonalData;
+
+namespace ClosetConnect.Identity.Accounts;
 
 /// <summary>
 /// The periodic maintenance of accounts: erase those past retention, then move personal data off retired encryption

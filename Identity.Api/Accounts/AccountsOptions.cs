@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 
-namespace ClosetConnect.Identity.Application.Accounts;
+namespace ClosetConnect.Identity.Accounts;
 
 /// <summary>
 /// Section <c>Accounts</c>. <see cref="BootstrapAdminEmail"/> names the account that becomes the first admin: it is

@@ -1,6 +1,6 @@
-using ClosetConnect.Identity.Application.Audit;
+using ClosetConnect.Identity.Audit;
 
-namespace ClosetConnect.Identity.Application.Accounts;
+namespace ClosetConnect.Identity.Accounts;
 
 /// <summary>Grants the admin role to the configured bootstrap account when it is verified.</summary>
 public sealed class BootstrapAdmin(IOptions<AccountsOptions> options, AuditLog audit, ILogger<BootstrapAdmin> logger)

@@ -1,4 +1,4 @@
-namespace ClosetConnect.Identity.Application.Accounts;
+namespace ClosetConnect.Identity.Accounts;
 
 /// <summary>At start (after the migrations), promotes a bootstrap account that was verified before the setting was made.</summary>
 internal sealed class BootstrapAdminStartup(IServiceScopeFactory scopes, IOptions<AccountsOptions> options) : IHostedService

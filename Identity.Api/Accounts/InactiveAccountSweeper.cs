@@ -1,4 +1,4 @@
-namespace ClosetConnect.Identity.Application.Accounts;
+namespace ClosetConnect.Identity.Accounts;
 
 /// <summary>Erases accounts that have not logged in for <see cref="RetentionOptions.InactiveAccountLifetime"/>.</summary>
 public sealed class InactiveAccountSweeper(IdentityDbContext db, AccountEraser eraser, IOptions<RetentionOptions> options, TimeProvider time, ILogger<InactiveAccountSweeper> logger)

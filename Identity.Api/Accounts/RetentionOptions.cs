@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 
-namespace ClosetConnect.Identity.Application.Accounts;
+namespace ClosetConnect.Identity.Accounts;
 
 /// <summary>Section <c>Retention</c>: how long an unused account is kept, and how often the maintenance job runs.</summary>
 public sealed class RetentionOptions

@@ -1,7 +1,4 @@
-namespace ClosetConnect.Identity.Application.Audit;
-
-/// <summary>What an audit entry says, before the request supplies where it came from.</summary>
-public sealed record AuditEntry(string Action, AuditOutcome Outcome, Guid? UserId, string? Reason = null, Guid? ActorId = null, string? Resource = null);
+namespace ClosetConnect.Identity.Audit;
 
 /// <summary>
 /// Records authentication attempts and sensitive operations twice: as a structured log event (for the log pipeline and
@@ -9,15 +6,11 @@ public sealed record AuditEntry(string Action, AuditOutcome Outcome, Guid? UserI
 /// <see cref="IdentityDbContext"/>, so it commits with the change it describes; <see cref="RecordNowAsync"/> saves at
 /// once, for refusals that change nothing else.
 /// </summary>
-public sealed class AuditLog(IdentityDbContext db, IHttpContextAccessor http, TimeProvider time, ILogger<AuditLog> logger)
+public sealed class AuditLog(IdentityDbContext db, RequestOrigin origin, TimeProvider time, ILogger<AuditLog> logger)
 {
     public void Record(AuditEntry entry)
     {
-        var context = http.HttpContext;
-        var ipAddress = context?.Connection.RemoteIpAddress?.ToString();
-        var requestId = context?.Request.Headers[ServiceDefaultsExtensions.RequestIdHeader].ToString() is { Length: > 0 } header
-            ? header[..Math.Min(header.Length, 64)]
-            : context?.TraceIdentifier;
+        var (ipAddress, requestId) = (origin.ClientIp, origin.RequestId);
         var auditEvent = AuditEvent.Record(entry.Action, entry.Outcome, entry.UserId, entry.ActorId, entry.Resource,
             ipAddress, requestId, entry.Reason, time.GetUtcNow());
         db.AuditEvents.Add(auditEvent);

@@ -1,9 +1,8 @@
-using ClosetConnect.Identity.Infrastructure.Signing;
 using ClosetConnect.ServiceDefaults.Data;
 using ClosetConnect.ServiceDefaults.EventBus.Outbox;
 using Microsoft.EntityFrameworkCore.Design;
 
-namespace ClosetConnect.Identity.Infrastructure;
+namespace ClosetConnect.Identity.Data;
 
 public sealed class IdentityDbContext(DbContextOptions<IdentityDbContext> options) : DbContext(options)
 {

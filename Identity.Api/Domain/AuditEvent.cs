@@ -53,29 +53,3 @@ public sealed class AuditEvent
     /// <summary>The account was erased: the event stays as a record that it happened, without the address it came from.</summary>
     public void ForgetIpAddress() => IpAddress = null;
 }
-
-public enum AuditOutcome
-{
-    Success,
-    Failure,
-    Refused,
-}
-
-/// <summary>The names of audited actions, as they appear in logs and the <c>AuditEvents</c> table.</summary>
-public static class AuditActions
-{
-    public const string Register = "account.register";
-    public const string VerifyEmail = "account.verify-email";
-    public const string Login = "auth.login";
-    public const string Lockout = "auth.lockout";
-    public const string Unlock = "account.unlock";
-    public const string RefreshTokenReuse = "auth.refresh-token-reuse";
-    public const string Logout = "auth.logout";
-    public const string PasswordResetRequest = "account.password-reset-request";
-    public const string PasswordReset = "account.password-reset";
-    public const string RoleGranted = "account.role-granted";
-    public const string KeyRotation = "keys.rotate";
-    public const string DataExport = "account.data-export";
-    public const string Delete = "account.delete";
-    public const string RetentionErase = "account.retention-erase";
-}

@@ -1,6 +1,6 @@
 using System.Net.Mail;
 
-namespace ClosetConnect.Identity.Application;
+namespace ClosetConnect.Identity.Domain;
 
 public static class EmailAddress
 {

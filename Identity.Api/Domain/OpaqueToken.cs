@@ -12,5 +12,12 @@ public static class OpaqueToken
 {
     public static string NewClearToken() => Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(32));
 
+    // Issued tokens are 43 characters; anything much longer is not one of ours and is not worth hashing.
+    private const int MaxPresentedLength = 200;
+
     public static string Hash(string clearToken) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(clearToken)));
+
+    /// <summary>The hash to look a presented token up by; null when what was presented cannot be a token.</summary>
+    public static string? HashPresented(string? clearToken) =>
+        string.IsNullOrWhiteSpace(clearToken) || clearToken.Length > MaxPresentedLength ? null : Hash(clearToken);
 }

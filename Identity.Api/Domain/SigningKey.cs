@@ -1,4 +1,4 @@
-namespace ClosetConnect.Identity.Infrastructure.Signing;
+namespace ClosetConnect.Identity.Domain;
 
 /// <summary>
 /// An ES256 key that signs access tokens. Exactly one key is active (signs); every key not yet retired is published in

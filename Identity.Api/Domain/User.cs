@@ -14,7 +14,7 @@ public sealed class User
 
     public string Username { get; private set; } = string.Empty;
 
-    /// <summary>Encrypted with <see cref="Infrastructure.Encryption.FieldEncryptor"/>; the key id travels with the value.</summary>
+    /// <summary>Encrypted at rest (AES-256-GCM); the key id travels with the value.</summary>
     public string FullNameEncrypted { get; private set; } = string.Empty;
 
     public string PasswordHash { get; private set; } = string.Empty;
@@ -56,10 +56,4 @@ public sealed class User
     public void ReplaceFullNameEncrypted(string fullNameEncrypted) => FullNameEncrypted = fullNameEncrypted;
 
     public void GrantAdmin() => Role = Domain.Roles.Admin;
-}
-
-public static class Roles
-{
-    public const string User = "user";
-    public const string Admin = "admin";
 }

@@ -1,14 +1,17 @@
-using ClosetConnect.Identity.Apis;
-using ClosetConnect.Identity.Application.Accounts;
-using ClosetConnect.Identity.Application.Audit;
-using ClosetConnect.Identity.Application.Gdpr;
-using ClosetConnect.Identity.Application.Keys;
-using ClosetConnect.Identity.Application.Security;
+using ClosetConnect.Identity.Accounts;
+using ClosetConnect.Identity.Audit;
+using ClosetConnect.Identity.Gdpr;
 using ClosetConnect.Identity.Infrastructure.Email;
-using ClosetConnect.Identity.Infrastructure.Encryption;
-using ClosetConnect.Identity.Infrastructure.Export;
-using ClosetConnect.Identity.Infrastructure.Security;
-using ClosetConnect.Identity.Infrastructure.Signing;
+using ClosetConnect.Identity.Infrastructure.Http;
+using ClosetConnect.Identity.Infrastructure.Redis;
+using ClosetConnect.Identity.Keys;
+using ClosetConnect.Identity.Login;
+using ClosetConnect.Identity.Mail;
+using ClosetConnect.Identity.PasswordReset;
+using ClosetConnect.Identity.Passwords;
+using ClosetConnect.Identity.PersonalData;
+using ClosetConnect.Identity.Registration;
+using ClosetConnect.Identity.Tokens;
 using ClosetConnect.ServiceDefaults.Networking;
 using Microsoft.IdentityModel.Protocols;
 using Microsoft.IdentityModel.Protocols.OpenIdConnect;
@@ -21,67 +24,74 @@ public static class IdentityServiceExtensions
     {
         var services = builder.Services;
         services.AddSingleton(TimeProvider.System);
-        services.AddHttpContextAccessor();
-        // Audit events record the client's address, which the gateway forwards.
-        builder.AddTrustedForwardedHeaders();
 
         builder.AddMySqlDbContext<IdentityDbContext>("identitydb");
         services.AddMigration<IdentityDbContext>();
         builder.AddRedisClient("cache");
         builder.AddEventBus("messaging").AddOutbox<IdentityDbContext>();
 
-        services.AddOptions<FieldEncryptionOptions>().BindConfiguration(FieldEncryptionOptions.SectionName)
-            .ValidateDataAnnotations().ValidateOnStart();
+        // Audit events record the client's address, which the gateway forwards.
+        builder.AddTrustedForwardedHeaders();
+        services.AddHttpContextAccessor();
+        services.AddScoped(sp => HttpRequestOrigin.Of(sp.GetRequiredService<IHttpContextAccessor>().HttpContext));
+        services.AddScoped<AuditLog>();
+
+        services.AddValidatedOptions<FieldEncryptionOptions>(FieldEncryptionOptions.SectionName);
         services.AddSingleton<FieldEncryptor>();
+        services.AddScoped<PersonalDataReEncryptor>();
+
+        services.AddValidatedOptions<PasswordHashingOptions>(PasswordHashingOptions.SectionName);
+        services.AddSingleton<PasswordHasher>();
+
+        services.AddValidatedOptions<EmailOptions>(EmailOptions.SectionName);
+        services.AddSingleton<IEmailSender>(sp =>
+            string.IsNullOrWhiteSpace(sp.GetRequiredService<IOptions<EmailOptions>>().Value.PickupDirectory)
+                ? ActivatorUtilities.CreateInstance<SmtpEmailSender>(sp)
+                : ActivatorUtilities.CreateInstance<PickupDirectoryEmailSender>(sp));
+        services.AddSingleton<AccountMail>();
+        services.AddValidatedOptions<MailRateLimitOptions>(MailRateLimitOptions.SectionName);
+        services.AddSingleton<IAccountMailLimiter, RedisAccountMailLimiter>();
+
+        services.AddScoped<AccountRegistration>();
+        services.AddScoped<EmailVerification>();
+
+        services.AddValidatedOptions<LoginProtectionOptions>(LoginProtectionOptions.SectionName);
+        services.AddSingleton<ILoginThrottle, RedisLoginThrottle>();
+        services.AddScoped<PasswordLogin>();
+        services.AddScoped<AccountUnlock>();
+        services.AddScoped<PasswordResets>();
 
         // Tokens: signed with the key ring; Identity validates its own tokens against the ring, not over HTTP.
         services.AddSingleton<SigningKeyRing>();
         services.AddHostedService<SigningKeyBootstrapper>();
         services.AddSingleton<IConfigurationManager<OpenIdConnectConfiguration>, KeyRingConfigurationManager>();
         builder.AddDefaultAuthentication();
-        services.AddAuthorizationBuilder().AddPolicy(AdminApi.AdminPolicy, policy => policy.RequireRole(Roles.Admin));
+        services.AddAuthorizationBuilder().AddPolicy(AdminPolicy.Name, policy => policy.RequireRole(Roles.Admin));
         services.AddSingleton<AccessTokenIssuer>();
+        services.AddScoped<Sessions>();
         services.AddScoped<KeyRotation>();
 
-        services.AddOptions<PasswordHashingOptions>().BindConfiguration(PasswordHashingOptions.SectionName)
-            .ValidateDataAnnotations().ValidateOnStart();
-        services.AddSingleton<PasswordHasher>();
-
-        services.AddOptions<LoginProtectionOptions>().BindConfiguration(LoginProtectionOptions.SectionName)
-            .ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<MailRateLimitOptions>().BindConfiguration(MailRateLimitOptions.SectionName)
-            .ValidateDataAnnotations().ValidateOnStart();
-        services.AddSingleton<LoginThrottle>();
-        services.AddSingleton<AccountMailLimiter>();
-
-        services.AddScoped<AuditLog>();
-
-        services.AddOptions<AccountsOptions>().BindConfiguration(AccountsOptions.SectionName)
-            .ValidateDataAnnotations().ValidateOnStart();
+        services.AddScoped<UserProfiles>();
+        services.AddValidatedOptions<AccountsOptions>(AccountsOptions.SectionName);
         services.AddScoped<BootstrapAdmin>();
         services.AddHostedService<BootstrapAdminStartup>();
 
-        services.AddOptions<RetentionOptions>().BindConfiguration(RetentionOptions.SectionName)
-            .ValidateDataAnnotations().ValidateOnStart();
+        services.AddValidatedOptions<RetentionOptions>(RetentionOptions.SectionName);
         services.AddScoped<AccountEraser>();
         services.AddScoped<InactiveAccountSweeper>();
-        services.AddScoped<PersonalDataReEncryptor>();
         services.AddHostedService<AccountMaintenanceJob>();
 
         // GDPR export: the other services' internal endpoints, by service discovery, with the default resilience handler.
         services.AddHttpClient(ServiceDataClient.ClosetService, http => http.BaseAddress = new Uri($"http://{ServiceDataClient.ClosetService}"));
         services.AddHttpClient(ServiceDataClient.PaymentsService, http => http.BaseAddress = new Uri($"http://{ServiceDataClient.PaymentsService}"));
-        services.AddSingleton<ServiceDataClient>();
+        services.AddSingleton<IServiceDataExports, ServiceDataClient>();
         services.AddScoped<DataExport>();
-
-        services.AddOptions<EmailOptions>().BindConfiguration(EmailOptions.SectionName)
-            .ValidateDataAnnotations().ValidateOnStart();
-        services.AddSingleton<IEmailSender>(sp =>
-            string.IsNullOrWhiteSpace(sp.GetRequiredService<IOptions<EmailOptions>>().Value.PickupDirectory)
-                ? ActivatorUtilities.CreateInstance<SmtpEmailSender>(sp)
-                : ActivatorUtilities.CreateInstance<PickupDirectoryEmailSender>(sp));
-        services.AddSingleton<AccountMail>();
+        services.AddScoped<AccountDeletion>();
 
         return builder;
     }
+
+    private static void AddValidatedOptions<TOptions>(this IServiceCollection services, string sectionName)
+        where TOptions : class =>
+        services.AddOptions<TOptions>().BindConfiguration(sectionName).ValidateDataAnnotations().ValidateOnStart();
 }

@@ -1,48 +1,47 @@
-using System.Text.Json;
-using ClosetConnect.Identity.Application.Audit;
-using ClosetConnect.Identity.Infrastructure.Encryption;
-using ClosetConnect.Identity.Infrastructure.Export;
+using ClosetConnect.Identity.Audit;
+using ClosetConnect.Identity.PersonalData;
 
-namespace ClosetConnect.Identity.Application.Gdpr;
+namespace ClosetConnect.Identity.Gdpr;
 
 /// <summary>Everything ClosetConnect holds about one person (GDPR art. 15 and 20), gathered from every service.</summary>
-public sealed record DataExportDocument(
-    DateTimeOffset ExportedAt,
-    IdentityExport Identity,
-    JsonElement Closet,
-    JsonElement Payments);
-
-public sealed record IdentityExport(
-    Guid Id,
-    string Email,
-    string Username,
-    string FullName,
-    IReadOnlyList<string> Roles,
-    DateTimeOffset CreatedAt,
-    DateTimeOffset? EmailVerifiedAt,
-    DateTimeOffset? LastLoginAt,
-    IReadOnlyList<SessionExport> Sessions,
-    IReadOnlyList<AuditExport> AuditEvents);
-
-/// <summary>A refresh token's life (never the token itself).</summary>
-public sealed record SessionExport(Guid FamilyId, DateTimeOffset CreatedAt, DateTimeOffset ExpiresAt, DateTimeOffset? RotatedAt, DateTimeOffset? RevokedAt);
-
-public sealed record AuditExport(DateTimeOffset OccurredAt, string Action, string Outcome, string? IpAddress, string? Reason);
-
-public sealed class DataExport(IdentityDbContext db, FieldEncryptor encryptor, ServiceDataClient services, AuditLog audit, TimeProvider time)
+public sealed class DataExport(
+    IdentityDbContext db, FieldEncryptor encryptor, IServiceDataExports services, AuditLog audit, TimeProvider time, ILogger<DataExport> logger)
 {
-    /// <summary>Null when the account no longer exists.</summary>
-    public async Task<DataExportDocument?> ExportAsync(Guid userId, string accessToken, CancellationToken cancellationToken)
+    public static readonly UseCaseFailure AccountGone = UseCaseFailure.NotFound("The account no longer exists.");
+
+    public static readonly UseCaseFailure ExportUnavailable = new(FailureKind.Unavailable, "Export unavailable",
+        "Part of your data could not be gathered right now. Try again in a few minutes.");
+
+    /// <summary>
+    /// The whole document, or a refusal: the account is gone, or a service could not answer (the export fails rather
+    /// than look complete). <paramref name="accessToken"/> is the caller's own, forwarded to the other services.
+    /// </summary>
+    public async Task<UseCaseResult<DataExportDocument>> ExportAsync(Guid userId, string accessToken, CancellationToken cancellationToken)
     {
         var user = await db.Users.AsNoTracking().SingleOrDefaultAsync(u => u.Id == userId, cancellationToken);
         if (user is null)
         {
-            return null;
+            return AccountGone;
         }
 
-        // The other services are asked in parallel; if one cannot answer, the export fails rather than look complete.
-        var closet = services.GetExportAsync(ServiceDataClient.ClosetService, userId, accessToken, cancellationToken);
-        var payments = services.GetExportAsync(ServiceDataClient.PaymentsService, userId, accessToken, cancellationToken);
+        try
+        {
+            return await ExportAsync(user, accessToken, cancellationToken);
+        }
+        catch (ServiceDataUnavailableException ex)
+        {
+            logger.LogError(ex, "Data export of user {UserId} failed: {Service} did not answer", userId, ex.Service);
+            return ExportUnavailable;
+        }
+    }
+
+    private async Task<DataExportDocument> ExportAsync(User user, string accessToken, CancellationToken cancellationToken)
+    {
+        var userId = user.Id;
+
+        // The other services are asked in parallel, while Identity reads its own part.
+        var closet = services.GetClosetDataAsync(userId, accessToken, cancellationToken);
+        var payments = services.GetPaymentsDataAsync(userId, accessToken, cancellationToken);
 
         var sessions = await db.RefreshTokens.AsNoTracking().Where(t => t.UserId == userId)
             .OrderBy(t => t.CreatedAt)

@@ -1,10 +1,11 @@
+using ClosetConnect.ServiceDefaults.Authentication;
 using Microsoft.IdentityModel.Protocols;
 using Microsoft.IdentityModel.Protocols.OpenIdConnect;
 
-namespace ClosetConnect.Identity.Infrastructure.Signing;
+namespace ClosetConnect.Identity.Keys;
 
 /// <summary>Identity validates its own tokens against its key ring directly instead of fetching its own JWKS over HTTP.</summary>
-internal sealed class KeyRingConfigurationManager(SigningKeyRing keyRing, IOptions<ClosetConnect.ServiceDefaults.Authentication.TokenValidationSettings> settings)
+internal sealed class KeyRingConfigurationManager(SigningKeyRing keyRing, IOptions<TokenValidationSettings> settings)
     : IConfigurationManager<OpenIdConnectConfiguration>
 {
     public async Task<OpenIdConnectConfiguration> GetConfigurationAsync(CancellationToken cancel)

@@ -1,13 +1,8 @@
-using ClosetConnect.Identity.Application.Audit;
-using ClosetConnect.Identity.Application.Tokens;
-using ClosetConnect.Identity.Infrastructure.Signing;
+using ClosetConnect.Identity.Audit;
+using ClosetConnect.Identity.Tokens;
 using ClosetConnect.ServiceDefaults.Authentication;
 
-namespace ClosetConnect.Identity.Application.Keys;
-
-public sealed record KeyRotationResult(string ActiveKeyId, IReadOnlyList<RetiringKey> RetiringKeys, bool Emergency, int RevokedRefreshTokens);
-
-public sealed record RetiringKey(string KeyId, DateTimeOffset RetiresAt);
+namespace ClosetConnect.Identity.Keys;
 
 /// <summary>
 /// Adds a new signing key and makes it the active one. Normally the previous keys keep verifying (and stay in the JWKS)

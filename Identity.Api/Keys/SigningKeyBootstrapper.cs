@@ -1,4 +1,4 @@
-namespace ClosetConnect.Identity.Infrastructure.Signing;
+namespace ClosetConnect.Identity.Keys;
 
 /// <summary>Runs after the migrations (registered after them), before the service takes requests.</summary>
 internal sealed class SigningKeyBootstrapper(SigningKeyRing keyRing) : IHostedService

@@ -1,8 +1,8 @@
 using System.Security.Cryptography;
-using ClosetConnect.Identity.Infrastructure.Encryption;
+using ClosetConnect.Identity.PersonalData;
 using Microsoft.IdentityModel.Tokens;
 
-namespace ClosetConnect.Identity.Infrastructure.Signing;
+namespace ClosetConnect.Identity.Keys;
 
 /// <summary>
 /// The signing keys, read from the database and cached for a minute so a rotation made by another replica is picked

@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 
-namespace ClosetConnect.Identity.Application.Security;
+namespace ClosetConnect.Identity.Login;
 
 /// <summary>Section <c>LoginProtection</c>: how failed logins slow down and then lock an account.</summary>
 public sealed class LoginProtectionOptions

@@ -1,6 +1,6 @@
 using MimeKit;
 
-namespace ClosetConnect.Identity.Infrastructure.Email;
+namespace ClosetConnect.Identity.Mail;
 
 /// <summary>The messages Identity sends, composed in one place.</summary>
 public sealed class AccountMail(IEmailSender sender, IOptions<EmailOptions> options)

@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 
-namespace ClosetConnect.Identity.Infrastructure.Email;
+namespace ClosetConnect.Identity.Mail;
 
 /// <summary>
 /// Section <c>Email</c>. With <see cref="PickupDirectory"/> set (development), each message is written there as an

@@ -1,6 +1,6 @@
 using MimeKit;
 
-namespace ClosetConnect.Identity.Infrastructure.Email;
+namespace ClosetConnect.Identity.Mail;
 
 public interface IEmailSender
 {

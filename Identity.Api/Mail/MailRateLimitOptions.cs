@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 
-namespace ClosetConnect.Identity.Application.Security;
+namespace ClosetConnect.Identity.Mail;
 
 /// <summary>Section <c>MailRateLimit</c>: how often one address can be sent a verification code or a reset link.</summary>
 public sealed class MailRateLimitOptions

@@ -1,6 +1,6 @@
 using System.Reflection;
 
-namespace ClosetConnect.Identity.Application.Passwords;
+namespace ClosetConnect.Identity.Passwords;
 
 /// <summary>
 /// The common-password list shipped with the service (<c>common-passwords.txt</c>, embedded; its header names the
@@ -8,7 +8,7 @@ namespace ClosetConnect.Identity.Application.Passwords;
 /// </summary>
 public static class CommonPasswords
 {
-    private const string ResourceName = "ClosetConnect.Identity.Application.Passwords.common-passwords.txt";
+    private const string ResourceName = "ClosetConnect.Identity.Passwords.common-passwords.txt";
 
     private static readonly Lazy<HashSet<string>> List = new(Load);
 

@@ -1,4 +1,4 @@
-namespace ClosetConnect.Identity.Application;
+namespace ClosetConnect.Identity.Passwords;
 
 /// <summary>bcrypt with a configurable work factor.</summary>
 public sealed class PasswordHasher

@@ -1,4 +1,4 @@
-namespace ClosetConnect.Identity.Application;
+namespace ClosetConnect.Identity.Passwords;
 
 public sealed class PasswordHashingOptions
 {

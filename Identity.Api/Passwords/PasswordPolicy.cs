@@ -1,6 +1,4 @@
-using ClosetConnect.Identity.Application.Passwords;
-
-namespace ClosetConnect.Identity.Application;
+namespace ClosetConnect.Identity.Passwords;
 
 /// <summary>
 /// 8–128 characters with upper and lower case letters, a digit and a special character, and not one of the common

@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 
-namespace ClosetConnect.Identity.Infrastructure.Encryption;
+namespace ClosetConnect.Identity.PersonalData;
 
 /// <summary>
 /// Keys for personal fields at rest (section <c>FieldEncryption</c>): each key is 32 random bytes in base64, named by

@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 
-namespace ClosetConnect.Identity.Infrastructure.Encryption;
+namespace ClosetConnect.Identity.PersonalData;
 
 /// <summary>
 /// AES-256-GCM for personal fields. A stored value reads <c>{keyId}:{base64(nonce | ciphertext | tag)}</c>, so keys

@@ -1,6 +1,4 @@
-using ClosetConnect.Identity.Infrastructure.Encryption;
-
-namespace ClosetConnect.Identity.Application.Accounts;
+namespace ClosetConnect.Identity.PersonalData;
 
 /// <summary>
 /// Moves values encrypted under an older field-encryption key id to the active key, so the old key can be removed from

@@ -1,3 +1,3 @@
-namespace ClosetConnect.Identity.Application;
+namespace ClosetConnect.Identity.Registration;
 
 public sealed record RegisterRequest(string? Email, string? Username, string? Password, string? FullName);

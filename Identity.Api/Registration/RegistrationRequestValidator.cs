@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
+using ClosetConnect.Identity.Passwords;
 
-namespace ClosetConnect.Identity.Application;
+namespace ClosetConnect.Identity.Registration;
 
 /// <summary>Registration rules; each failure names its field (returned as a 400 validation problem).</summary>
 public static partial class RegistrationRequestValidator

@@ -1,12 +1,10 @@
 using System.Security.Claims;
-using ClosetConnect.Identity.Infrastructure.Signing;
+using ClosetConnect.Identity.Keys;
 using ClosetConnect.ServiceDefaults.Authentication;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 
-namespace ClosetConnect.Identity.Application;
-
-public sealed record TokenPair(string AccessToken, string RefreshToken, int ExpiresIn, string TokenType = "Bearer");
+namespace ClosetConnect.Identity.Tokens;
 
 /// <summary>Signs access tokens (ES256, 1 hour) carrying the user id, name, roles (a JSON array) and a token id.</summary>
 public sealed class AccessTokenIssuer(SigningKeyRing keyRing, IOptions<TokenValidationSettings> settings, TimeProvider time)

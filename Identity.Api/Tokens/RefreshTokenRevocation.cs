@@ -1,4 +1,4 @@
-namespace ClosetConnect.Identity.Application.Tokens;
+namespace ClosetConnect.Identity.Tokens;
 
 /// <summary>
 /// The one way refresh tokens are revoked: one <c>UPDATE</c> in the database, so a token of the set being used at the

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace ClosetConnect.Identity.Infrastructure.Migrations
+namespace ClosetConnect.Identity.Data.Migrations
 {
     /// <inheritdoc />
     public partial class OutboxLeasesAndParking : Migration

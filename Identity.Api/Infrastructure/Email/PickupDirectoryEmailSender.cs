@@ -1,3 +1,4 @@
+using ClosetConnect.Identity.Mail;
 using MimeKit;
 
 namespace ClosetConnect.Identity.Infrastructure.Email;

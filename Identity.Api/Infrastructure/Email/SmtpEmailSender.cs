@@ -1,3 +1,4 @@
+using ClosetConnect.Identity.Mail;
 using MailKit.Net.Smtp;
 using MailKit.Security;
 using MimeKit;

@@ -1,21 +1,11 @@
-using ClosetConnect.Identity.Application.Security;
+using ClosetConnect.Identity.Mail;
 using StackExchange.Redis;
 
-namespace ClosetConnect.Identity.Infrastructure.Security;
+namespace ClosetConnect.Identity.Infrastructure.Redis;
 
-public enum AccountMailPurpose
+/// <summary>The mail limiter in Redis: one fixed-window counter per purpose, address hash and window.</summary>
+internal sealed class RedisAccountMailLimiter(IConnectionMultiplexer redis, IOptions<MailRateLimitOptions> options) : IAccountMailLimiter
 {
-    VerificationCode,
-    PasswordReset,
-}
-
-/// <summary>
-/// Caps how many verification codes or reset links one address is sent (per minute and per hour, in Redis), so the
-/// endpoints cannot be used to flood someone's mailbox or to grind through codes.
-/// </summary>
-public sealed class AccountMailLimiter(IConnectionMultiplexer redis, IOptions<MailRateLimitOptions> options)
-{
-    /// <summary>Null when a mail may be sent now (and counts it); otherwise how long until the next one may.</summary>
     public async Task<TimeSpan?> TryAcquireAsync(AccountMailPurpose purpose, string normalizedEmail)
     {
         var db = redis.GetDatabase();

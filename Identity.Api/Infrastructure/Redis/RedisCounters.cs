@@ -2,7 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using StackExchange.Redis;
 
-namespace ClosetConnect.Identity.Infrastructure.Security;
+namespace ClosetConnect.Identity.Infrastructure.Redis;
 
 /// <summary>Fixed-window counters in Redis, shared by every Identity replica.</summary>
 internal static class RedisCounters

@@ -1,18 +1,10 @@
-using ClosetConnect.Identity.Application.Security;
+using ClosetConnect.Identity.Login;
 using StackExchange.Redis;
 
-namespace ClosetConnect.Identity.Infrastructure.Security;
+namespace ClosetConnect.Identity.Infrastructure.Redis;
 
-/// <summary>What to do with a login attempt before the password is checked.</summary>
-public sealed record LoginAttempt(bool IsLocked, TimeSpan RetryAfter, int Number, TimeSpan Delay);
-
-/// <summary>
-/// Failed logins per account in Redis: each attempt is counted before the password is checked (so parallel guesses
-/// cannot slip past the limit), a success clears the count, the attempt after a failure waits progressively longer,
-/// and the <see cref="LoginProtectionOptions.MaxFailures"/>th failure locks the account for
-/// <see cref="LoginProtectionOptions.LockoutDuration"/>.
-/// </summary>
-public sealed class LoginThrottle(IConnectionMultiplexer redis, IOptions<LoginProtectionOptions> options)
+/// <summary>The login throttle in Redis: counters and locks under a hash of the address, with expiry.</summary>
+internal sealed class RedisLoginThrottle(IConnectionMultiplexer redis, IOptions<LoginProtectionOptions> options) : ILoginThrottle
 {
     private LoginProtectionOptions Settings => options.Value;
 
@@ -36,7 +28,6 @@ public sealed class LoginThrottle(IConnectionMultiplexer redis, IOptions<LoginPr
         return new LoginAttempt(IsLocked: false, TimeSpan.Zero, number, Settings.DelayAfter(number - 1));
     }
 
-    /// <summary>Counts the failure (already counted by <see cref="BeginAsync"/>); locks at the limit and says for how long.</summary>
     public async Task<TimeSpan?> FailedAsync(string normalizedEmail, LoginAttempt attempt)
     {
         if (attempt.Number < Settings.MaxFailures)
@@ -50,7 +41,6 @@ public sealed class LoginThrottle(IConnectionMultiplexer redis, IOptions<LoginPr
     public Task SucceededAsync(string normalizedEmail) =>
         redis.GetDatabase().KeyDeleteAsync(AttemptsKey(RedisCounters.AccountKey(normalizedEmail)));
 
-    /// <summary>Lifts a lock and forgets the failures (an admin's unlock, or a completed password reset).</summary>
     public async Task<bool> UnlockAsync(string normalizedEmail)
     {
         var account = RedisCounters.AccountKey(normalizedEmail);

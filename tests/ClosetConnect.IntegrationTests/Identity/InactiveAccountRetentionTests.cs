@@ -1,8 +1,8 @@
-using ClosetConnect.Identity.Application.Accounts;
-using ClosetConnect.Identity.Application.Audit;
+using ClosetConnect.Identity.Accounts;
+using ClosetConnect.Identity.Audit;
+using ClosetConnect.Identity.Data;
 using ClosetConnect.Identity.Domain;
-using ClosetConnect.Identity.Infrastructure;
-using ClosetConnect.Identity.Infrastructure.Encryption;
+using ClosetConnect.Identity.PersonalData;
 using ClosetConnect.ServiceDefaults.Data;
 using ClosetConnect.ServiceDefaults.EventBus.Outbox;
 using Microsoft.AspNetCore.Http;
@@ -52,7 +52,7 @@ public sealed class InactiveAccountRetentionTests
         time.SetUtcNow(now);
         await using (var db = new IdentityDbContext(options))
         {
-            var audit = new AuditLog(db, new HttpContextAccessor(), time, NullLogger<AuditLog>.Instance);
+            var audit = new AuditLog(db, RequestOrigin.None, time, NullLogger<AuditLog>.Instance);
             var sweeper = new InactiveAccountSweeper(db, new AccountEraser(db, audit, time), Options.Create(new RetentionOptions()), time,
                 NullLogger<InactiveAccountSweeper>.Instance);
             await sweeper.SweepBatchAsync(cancellationToken);

@@ -1,6 +1,7 @@
-using ClosetConnect.Identity.Application.Audit;
-using ClosetConnect.Identity.Application.Security;
+using ClosetConnect.Identity.Audit;
 using ClosetConnect.Identity.Domain;
+using ClosetConnect.Identity.Login;
+using ClosetConnect.Identity.Mail;
 
 namespace ClosetConnect.UnitTests.Identity;
 

@@ -1,4 +1,4 @@
-using ClosetConnect.Identity.Infrastructure.Signing;
+using ClosetConnect.Identity.Domain;
 
 namespace ClosetConnect.UnitTests.Identity;
 

@@ -1,5 +1,5 @@
 using System.Security.Cryptography;
-using ClosetConnect.Identity.Infrastructure.Encryption;
+using ClosetConnect.Identity.PersonalData;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -97,11 +97,11 @@ public class FieldEncryptorTests
         var rotated = Encryptor("b", ("a", KeyA), ("b", KeyB));
         var user = ClosetConnect.Identity.Domain.User.Register("ann@example.com", "ann", Encryptor("a", ("a", KeyA)).Encrypt("Ann Lee"), "hash", DateTimeOffset.UnixEpoch);
         // No query runs here: the context only has to exist.
-        using var db = new ClosetConnect.Identity.Infrastructure.IdentityDbContext(
-            new Microsoft.EntityFrameworkCore.DbContextOptionsBuilder<ClosetConnect.Identity.Infrastructure.IdentityDbContext>()
+        using var db = new ClosetConnect.Identity.Data.IdentityDbContext(
+            new Microsoft.EntityFrameworkCore.DbContextOptionsBuilder<ClosetConnect.Identity.Data.IdentityDbContext>()
                 .UseMySql("Server=localhost", ClosetConnect.ServiceDefaults.Data.MariaDbVersion.Default).Options);
-        var reEncryptor = new ClosetConnect.Identity.Application.Accounts.PersonalDataReEncryptor(db, rotated,
-            Microsoft.Extensions.Logging.Abstractions.NullLogger<ClosetConnect.Identity.Application.Accounts.PersonalDataReEncryptor>.Instance);
+        var reEncryptor = new ClosetConnect.Identity.PersonalData.PersonalDataReEncryptor(db, rotated,
+            Microsoft.Extensions.Logging.Abstractions.NullLogger<ClosetConnect.Identity.PersonalData.PersonalDataReEncryptor>.Instance);
 
         Assert.That(reEncryptor.ReEncryptIfStale(user), Is.True);
         Assert.That(user.FullNameEncrypted, Does.StartWith("b:"));

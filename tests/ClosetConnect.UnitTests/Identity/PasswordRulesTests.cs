@@ -1,5 +1,5 @@
-using ClosetConnect.Identity.Application;
-using ClosetConnect.Identity.Application.Passwords;
+using ClosetConnect.Identity.Domain;
+using ClosetConnect.Identity.Passwords;
 using Microsoft.Extensions.Options;
 
 namespace ClosetConnect.UnitTests.Identity;

@@ -1,4 +1,6 @@
-using ClosetConnect.Identity.Application;
+using ClosetConnect.Identity.Domain;
+using ClosetConnect.Identity.Passwords;
+using ClosetConnect.Identity.Registration;
 
 namespace ClosetConnect.UnitTests.Identity;
 

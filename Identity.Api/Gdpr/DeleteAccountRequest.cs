@@ -1,0 +1,3 @@
+namespace ClosetConnect.Identity.Gdpr;
+
+public sealed record DeleteAccountRequest(string? Password);

@@ -1,0 +1,3 @@
+namespace ClosetConnect.Identity.Login;
+
+public sealed record LoginRequest(string? Email, string? Password);

@@ -1,0 +1,3 @@
+namespace ClosetConnect.Identity.Registration;
+
+public sealed record RegisteredResponse(Guid UserId);

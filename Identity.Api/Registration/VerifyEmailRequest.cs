@@ -1,0 +1,3 @@
+namespace ClosetConnect.Identity.Registration;
+
+public sealed record VerifyEmailRequest(string? Email, string? Code);

@@ -1,0 +1,3 @@
+namespace ClosetConnect.Identity.Tokens;
+
+public sealed record RefreshRequest(string? RefreshToken);
