@@ -1,4 +1,4 @@
-using ClosetConnect.Payments.Apis;
+using ClosetConnect.Payments.Accounts;
 using ClosetConnect.Payments.Checkout;
 using ClosetConnect.Payments.Extensions;
 using ClosetConnect.Payments.Ledger;

@@ -1,7 +1,7 @@
 using ClosetConnect.ServiceDefaults.EventBus;
 using ClosetConnect.ServiceDefaults.EventBus.Events;
 
-namespace ClosetConnect.Payments.Application.EventHandlers;
+namespace ClosetConnect.Payments.Accounts;
 
 /// <summary>
 /// The account was erased: its orders and ledger entries are kept as financial records but no longer name the person.

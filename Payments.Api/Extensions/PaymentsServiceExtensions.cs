@@ -1,4 +1,4 @@
-using ClosetConnect.Payments.Application.EventHandlers;
+using ClosetConnect.Payments.Accounts;
 using ClosetConnect.Payments.Checkout;
 using ClosetConnect.Payments.Orders;
 using ClosetConnect.Payments.Reconciliation;
@@ -28,6 +28,7 @@ public static class PaymentsServiceExtensions
         builder.Services.AddScoped<CancelOrder>();
         builder.Services.AddScoped<RefundOrder>();
         builder.Services.AddScoped<ConfirmPayment>();
+        builder.Services.AddScoped<PaymentsDataExport>();
         builder.Services.AddSingleton<CheckoutLinks>();
         builder.Services.AddSingleton<WebhookSignal>();
         builder.Services.AddHostedService<TossWebhookProcessor>();

@@ -1,8 +1,7 @@
-using ClosetConnect.Payments.Settlement;
 using ClosetConnect.ServiceDefaults.EventBus;
 using ClosetConnect.ServiceDefaults.EventBus.Events;
 
-namespace ClosetConnect.Payments.Application.EventHandlers;
+namespace ClosetConnect.Payments.Settlement;
 
 /// <summary>
 /// The saga's compensation: Closet could not hand the paid item over (erased or sold meanwhile), so the buyer gets

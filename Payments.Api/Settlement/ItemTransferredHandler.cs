@@ -1,8 +1,7 @@
-using ClosetConnect.Payments.Settlement;
 using ClosetConnect.ServiceDefaults.EventBus;
 using ClosetConnect.ServiceDefaults.EventBus.Events;
 
-namespace ClosetConnect.Payments.Application.EventHandlers;
+namespace ClosetConnect.Payments.Settlement;
 
 /// <summary>
 /// The buyer has the item: the sale and its fee go into the seller's ledger, once. Judged on the order as it is now:
