@@ -4,7 +4,7 @@ namespace ClosetConnect.Identity.Domain;
 /// A password reset token mailed on request: 32 random bytes, stored only as a SHA-256 hash, valid for 30 minutes and
 /// for one use. Issuing a new token for an account voids the earlier ones.
 /// </summary>
-public sealed class PasswordResetToken
+public sealed class PasswordResetToken : IssuedToken
 {
     public static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(30);
 
@@ -12,34 +12,19 @@ public sealed class PasswordResetToken
     {
     }
 
-    public Guid Id { get; private set; }
-
-    public Guid UserId { get; private set; }
-
-    public string TokenHash { get; private set; } = string.Empty;
-
-    public DateTimeOffset CreatedAt { get; private set; }
-
-    public DateTimeOffset ExpiresAt { get; private set; }
+    private PasswordResetToken(Guid userId, DateTimeOffset now, out string clearToken)
+        : base(userId, now, Lifetime, out clearToken)
+    {
+    }
 
     public DateTimeOffset? ConsumedAt { get; private set; }
 
     /// <summary>Creates a token; the clear token is returned once, to be mailed, and never stored.</summary>
     public static (PasswordResetToken Token, string ClearToken) Issue(Guid userId, DateTimeOffset now)
     {
-        var clear = OpaqueToken.NewClearToken();
-        var token = new PasswordResetToken
-        {
-            Id = Guid.CreateVersion7(now),
-            UserId = userId,
-            TokenHash = Hash(clear),
-            CreatedAt = now,
-            ExpiresAt = now + Lifetime,
-        };
+        var token = new PasswordResetToken(userId, now, out var clear);
         return (token, clear);
     }
-
-    public static string Hash(string clearToken) => OpaqueToken.Hash(clearToken);
 
     public bool IsUsable(DateTimeOffset now) => ConsumedAt is null && now < ExpiresAt;
 

@@ -4,7 +4,7 @@ namespace ClosetConnect.Identity.Domain;
 /// An opaque refresh token, stored as a SHA-256 hash. Each use rotates it to a new token of the same family; a token
 /// presented again after its rotation means it was stolen, so the whole family is revoked.
 /// </summary>
-public sealed class RefreshToken
+public sealed class RefreshToken : IssuedToken
 {
     public static readonly TimeSpan Lifetime = TimeSpan.FromHours(24);
 
@@ -12,38 +12,21 @@ public sealed class RefreshToken
     {
     }
 
-    public Guid Id { get; private set; }
+    private RefreshToken(Guid userId, Guid familyId, DateTimeOffset now, out string clearToken)
+        : base(userId, now, Lifetime, out clearToken) => FamilyId = familyId;
 
     public Guid FamilyId { get; private set; }
-
-    public Guid UserId { get; private set; }
-
-    public string TokenHash { get; private set; } = string.Empty;
-
-    public DateTimeOffset CreatedAt { get; private set; }
-
-    public DateTimeOffset ExpiresAt { get; private set; }
 
     public DateTimeOffset? RotatedAt { get; private set; }
 
     public DateTimeOffset? RevokedAt { get; private set; }
 
+    /// <summary>The next token of <paramref name="familyId"/>, or the first of a new family (a login).</summary>
     public static (RefreshToken Token, string ClearToken) Issue(Guid userId, Guid? familyId, DateTimeOffset now)
     {
-        var clear = OpaqueToken.NewClearToken();
-        var token = new RefreshToken
-        {
-            Id = Guid.CreateVersion7(now),
-            FamilyId = familyId ?? Guid.CreateVersion7(now),
-            UserId = userId,
-            TokenHash = Hash(clear),
-            CreatedAt = now,
-            ExpiresAt = now + Lifetime,
-        };
+        var token = new RefreshToken(userId, familyId ?? Guid.CreateVersion7(now), now, out var clear);
         return (token, clear);
     }
-
-    public static string Hash(string clearToken) => OpaqueToken.Hash(clearToken);
 
     public bool IsActive(DateTimeOffset now) => RotatedAt is null && RevokedAt is null && now < ExpiresAt;
 
