@@ -1,0 +1,113 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+
+namespace ClosetConnect.IntegrationTests.Identity.Api;
+
+/// <summary>
+/// Identity's endpoint rules asked of the service in process: the status, the problem details a client reads, and the
+/// headers it acts on. The login throttle's waits are set to zero, so the lockout is reached without sleeping.
+/// </summary>
+[CancelAfter(120_000)]
+public sealed class IdentityEndpointRulesTests
+{
+    private InProcessIdentity identity = null!;
+    private HttpClient client = null!;
+
+    [OneTimeSetUp]
+    public async Task StartAsync()
+    {
+        identity = await InProcessIdentity.StartAsync(
+            new Dictionary<string, string?> { ["LoginProtection:BaseDelay"] = "00:00:00", ["LoginProtection:MaxDelay"] = "00:00:00" },
+            CancellationToken.None);
+        client = identity.CreateClient();
+    }
+
+    [OneTimeTearDown]
+    public async Task StopAsync()
+    {
+        client.Dispose();
+        await identity.DisposeAsync();
+    }
+
+    [Test]
+    public async Task A_registration_with_every_field_wrong_names_each_field_in_one_problem(CancellationToken cancellationToken)
+    {
+        using var response = await client.PostAsJsonAsync("/api/v1/auth/register",
+            new { email = "not-an-email", username = "x", password = "short", fullName = "" }, cancellationToken);
+
+        var problem = await ProblemAsync(response, HttpStatusCode.BadRequest, cancellationToken);
+        var fields = problem.GetProperty("errors").EnumerateObject().Select(p => p.Name);
+        Assert.That(fields, Is.EquivalentTo(new[] { "email", "username", "fullName", "password" }));
+    }
+
+    [Test]
+    public async Task A_second_code_within_the_minute_is_refused_with_the_wait_in_Retry_After_and_detail(CancellationToken cancellationToken)
+    {
+        var email = new { email = $"resend-{Guid.NewGuid():N}@example.com" };
+        using var first = await client.PostAsJsonAsync("/api/v1/auth/verify-email/resend", email, cancellationToken);
+        Assert.That(first.StatusCode, Is.EqualTo(HttpStatusCode.Accepted));
+
+        using var second = await client.PostAsJsonAsync("/api/v1/auth/verify-email/resend", email, cancellationToken);
+
+        var problem = await ProblemAsync(second, HttpStatusCode.TooManyRequests, cancellationToken);
+        var seconds = int.Parse(second.Headers.GetValues("Retry-After").Single(), CultureInfo.InvariantCulture);
+        Assert.That(seconds, Is.InRange(1, 60));
+        Assert.That(problem.GetProperty("detail").GetString(), Does.Contain($"{seconds} seconds"));
+    }
+
+    [Test]
+    public async Task The_fifth_failed_login_locks_the_address_with_423_and_Retry_After(CancellationToken cancellationToken)
+    {
+        var attempt = new { email = $"nobody-{Guid.NewGuid():N}@example.com", password = "Wrong-password-1" };
+        for (var failure = 1; failure < 5; failure++)
+        {
+            using var failed = await client.PostAsJsonAsync("/api/v1/auth/login", attempt, cancellationToken);
+            var wrong = await ProblemAsync(failed, HttpStatusCode.Unauthorized, cancellationToken);
+            Assert.That(wrong.GetProperty("detail").GetString(), Is.EqualTo("The email or password is incorrect."), $"failure {failure}");
+        }
+
+        using var locking = await client.PostAsJsonAsync("/api/v1/auth/login", attempt, cancellationToken);
+
+        var locked = await ProblemAsync(locking, HttpStatusCode.Locked, cancellationToken);
+        Assert.That(locked.GetProperty("title").GetString(), Is.EqualTo("Account locked"));
+        Assert.That(int.Parse(locking.Headers.GetValues("Retry-After").Single(), CultureInfo.InvariantCulture), Is.InRange(890, 900));
+    }
+
+    [Test]
+    public async Task An_unknown_refresh_token_is_a_401_problem_telling_the_client_to_log_in_again(CancellationToken cancellationToken)
+    {
+        using var response = await client.PostAsJsonAsync("/api/v1/auth/refresh", new { refreshToken = "not-a-token" }, cancellationToken);
+
+        var problem = await ProblemAsync(response, HttpStatusCode.Unauthorized, cancellationToken);
+        Assert.That(problem.GetProperty("detail").GetString(), Does.EndWith("Log in again."));
+    }
+
+    [Test]
+    public async Task A_reset_with_a_weak_new_password_names_newPassword(CancellationToken cancellationToken)
+    {
+        using var response = await client.PostAsJsonAsync("/api/v1/auth/password-reset/confirm",
+            new { email = "someone@example.com", token = "whatever", newPassword = "password" }, cancellationToken);
+
+        var problem = await ProblemAsync(response, HttpStatusCode.BadRequest, cancellationToken);
+        Assert.That(problem.GetProperty("errors").EnumerateObject().Select(p => p.Name), Is.EqualTo(new[] { "newPassword" }));
+    }
+
+    [Test]
+    public async Task The_profile_without_a_token_is_401(CancellationToken cancellationToken)
+    {
+        using var response = await client.GetAsync(new Uri("/api/v1/users/me", UriKind.Relative), cancellationToken);
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized));
+    }
+
+    private static async Task<JsonElement> ProblemAsync(HttpResponseMessage response, HttpStatusCode status, CancellationToken cancellationToken)
+    {
+        Assert.That(response.StatusCode, Is.EqualTo(status), await response.Content.ReadAsStringAsync(cancellationToken));
+        Assert.That(response.Content.Headers.ContentType?.MediaType, Is.EqualTo("application/problem+json"));
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>(cancellationToken);
+        Assert.That(problem.GetProperty("status").GetInt32(), Is.EqualTo((int)status));
+        return problem;
+    }
+}
