@@ -83,11 +83,14 @@ internal sealed class RabbitMQEventPublisher(
             confirm.CancelAfter(options.Value.PublishTimeout);
             await channel.BasicPublishAsync(exchange, routingKey, mandatory: true, properties, body, confirm.Token);
         }
-        catch (PublishException ex) when (ex.IsReturn)
+        catch (PublishException ex)
         {
-            // No queue took it: someone deleted a queue or the broker lost its data. Declare everything again next time.
-            _topologyDeclared = false;
-            throw;
+            if (ex.IsReturn)
+            {
+                // No queue took it: someone deleted a queue or the broker lost its data. Declare everything again next time.
+                _topologyDeclared = false;
+            }
+            throw new PublishRefusedException(ex.Message, ex);
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
