@@ -40,7 +40,7 @@ internal sealed class RabbitMQEventPublisher(
         // Fails loudly for an event nobody is declared to consume, instead of letting the broker drop it.
         topology.Value.ConsumersOf(message.EventName);
         var exchange = options.Value.ExchangeName;
-        using var activity = MessageTracing.StartPublish(message, exchange);
+        using var activity = RabbitMQTracing.StartPublish(message, exchange);
         var properties = new BasicProperties
         {
             MessageId = message.Id.ToString(),
@@ -50,7 +50,7 @@ internal sealed class RabbitMQEventPublisher(
             Timestamp = new AmqpTimestamp(message.OccurredAt.ToUnixTimeSeconds()),
             Headers = new Dictionary<string, object?>(),
         };
-        MessageTracing.Inject(activity, message, properties.Headers);
+        RabbitMQTracing.Inject(activity, message, properties.Headers);
         await SendAsync(exchange, message.EventName, properties, message.Body, cancellationToken);
         logger.LogDebug("Published {EventName} {MessageId}", message.EventName, message.Id);
     }
