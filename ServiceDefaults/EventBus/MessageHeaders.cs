@@ -1,6 +1,6 @@
 namespace ClosetConnect.ServiceDefaults.EventBus;
 
-/// <summary>The bus's own AMQP headers, besides W3C <c>traceparent</c>, <c>tracestate</c> and <c>baggage</c>.</summary>
+/// <summary>The bus's own message headers, besides W3C <c>traceparent</c>, <c>tracestate</c> and <c>baggage</c>.</summary>
 public static class MessageHeaders
 {
     /// <summary>Handler runs so far, on a message sent round its consumer's delay queue.</summary>

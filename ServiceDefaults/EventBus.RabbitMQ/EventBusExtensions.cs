@@ -1,17 +1,9 @@
 using ClosetConnect.ServiceDefaults.EventBus;
-using ClosetConnect.ServiceDefaults.EventBus.Outbox;
 using ClosetConnect.ServiceDefaults.EventBus.Topology;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Microsoft.Extensions.Hosting;
-
-public interface IEventBusBuilder
-{
-    IServiceCollection Services { get; }
-}
 
 public static class EventBusExtensions
 {
@@ -62,36 +54,6 @@ public static class EventBusExtensions
         builder.Services.AddHealthChecks().AddCheck<EventConsumerHealth>("event-consumer");
         builder.Services.AddHostedService<RabbitMQEventConsumer>();
         return new EventBusBuilder(builder.Services);
-    }
-
-    public static IEventBusBuilder AddSubscription<TEvent, THandler>(this IEventBusBuilder eventBus)
-        where TEvent : IntegrationEvent
-        where THandler : class, IIntegrationEventHandler<TEvent>
-    {
-        eventBus.Services.TryAddScoped<THandler>();
-        eventBus.Services.Configure<EventBusSubscriptions>(subscriptions => subscriptions.Add<TEvent, THandler>());
-        // Events defined outside the shared contracts (a test's own) join the catalogue this way.
-        eventBus.Services.Configure<EventTopology>(topology => topology.Add(typeof(TEvent)));
-        return eventBus;
-    }
-
-    /// <summary>Events added with <c>AddIntegrationEvent</c> are published from this context's outbox after commit.</summary>
-    public static IEventBusBuilder AddOutbox<TDbContext>(this IEventBusBuilder eventBus) where TDbContext : DbContext
-    {
-        eventBus.Services.TryAddSingleton<OutboxSignal>();
-        eventBus.Services.AddSingleton<IInterceptor, OutboxSaveChangesInterceptor>();
-        eventBus.Services.AddSingleton<OutboxRelay<TDbContext>>();
-        eventBus.Services.AddHostedService(services => services.GetRequiredService<OutboxRelay<TDbContext>>());
-        eventBus.Services.AddHealthChecks().AddCheck<OutboxHealthCheck<TDbContext>>("outbox");
-        return eventBus;
-    }
-
-    /// <summary>Handlers run at most once per message id, in one transaction with this context's inbox row.</summary>
-    public static IEventBusBuilder AddInbox<TDbContext>(this IEventBusBuilder eventBus) where TDbContext : DbContext
-    {
-        eventBus.Services.TryAddSingleton<OutboxSignal>();
-        eventBus.Services.Replace(ServiceDescriptor.Scoped<IMessageProcessor, InboxMessageProcessor<TDbContext>>());
-        return eventBus;
     }
 
     private sealed class EventBusBuilder(IServiceCollection services) : IEventBusBuilder

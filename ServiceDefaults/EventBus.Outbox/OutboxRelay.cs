@@ -7,7 +7,6 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using OpenTelemetry;
-using RabbitMQ.Client.Exceptions;
 
 namespace ClosetConnect.ServiceDefaults.EventBus.Outbox;
 
@@ -86,7 +85,7 @@ internal sealed class OutboxRelay<TDbContext>(
             }
             catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
             {
-                var refused = ex is PublishException or UndeclaredEventException;
+                var refused = ex is PublishRefusedException or UndeclaredEventException;
                 Failures.Add(1, new KeyValuePair<string, object?>("reason", refused ? "refused" : "unavailable"));
                 var now = time.GetUtcNow();
                 var retryAt = now + TimeSpan.FromSeconds(Math.Min(MaxBackoff.TotalSeconds, Math.Pow(2, message.Attempts)));

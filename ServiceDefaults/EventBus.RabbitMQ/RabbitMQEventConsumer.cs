@@ -127,7 +127,7 @@ internal sealed class RabbitMQEventConsumer(
         var eventName = delivery.BasicProperties.Type ?? delivery.RoutingKey;
         var messageId = delivery.BasicProperties.MessageId;
         var attempts = AttemptsSoFar(delivery) + 1;
-        using var activity = MessageTracing.StartProcess(eventName, Queue, messageId, delivery.BasicProperties.Headers);
+        using var activity = RabbitMQTracing.StartProcess(eventName, Queue, messageId, delivery.BasicProperties.Headers);
         try
         {
             if (!subscriptions.Value.ByName.TryGetValue(eventName, out var subscription))

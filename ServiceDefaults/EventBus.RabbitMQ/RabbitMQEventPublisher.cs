@@ -40,7 +40,7 @@ internal sealed class RabbitMQEventPublisher(
         // Fails loudly for an event nobody is declared to consume, instead of letting the broker drop it.
         topology.Value.ConsumersOf(message.EventName);
         var exchange = options.Value.ExchangeName;
-        using var activity = MessageTracing.StartPublish(message, exchange);
+        using var activity = RabbitMQTracing.StartPublish(message, exchange);
         var properties = new BasicProperties
         {
             MessageId = message.Id.ToString(),
@@ -50,7 +50,7 @@ internal sealed class RabbitMQEventPublisher(
             Timestamp = new AmqpTimestamp(message.OccurredAt.ToUnixTimeSeconds()),
             Headers = new Dictionary<string, object?>(),
         };
-        MessageTracing.Inject(activity, message, properties.Headers);
+        RabbitMQTracing.Inject(activity, message, properties.Headers);
         await SendAsync(exchange, message.EventName, properties, message.Body, cancellationToken);
         logger.LogDebug("Published {EventName} {MessageId}", message.EventName, message.Id);
     }
@@ -83,11 +83,14 @@ internal sealed class RabbitMQEventPublisher(
             confirm.CancelAfter(options.Value.PublishTimeout);
             await channel.BasicPublishAsync(exchange, routingKey, mandatory: true, properties, body, confirm.Token);
         }
-        catch (PublishException ex) when (ex.IsReturn)
+        catch (PublishException ex)
         {
-            // No queue took it: someone deleted a queue or the broker lost its data. Declare everything again next time.
-            _topologyDeclared = false;
-            throw;
+            if (ex.IsReturn)
+            {
+                // No queue took it: someone deleted a queue or the broker lost its data. Declare everything again next time.
+                _topologyDeclared = false;
+            }
+            throw new PublishRefusedException(ex.Message, ex);
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
