@@ -1,6 +1,9 @@
 using System.Buffers;
 using System.Diagnostics;
 using ClosetConnect.ServiceDefaults;
+using ClosetConnect.Vision.Colors;
+using ClosetConnect.Vision.Imaging;
+using ClosetConnect.Vision.Inference;
 using Microsoft.Extensions.Options;
 using SkiaSharp;
 

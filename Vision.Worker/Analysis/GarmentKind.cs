@@ -1,4 +1,5 @@
 using ClosetConnect.ServiceDefaults.Contracts;
+using ClosetConnect.Vision.Inference;
 
 namespace ClosetConnect.Vision.Analysis;
 

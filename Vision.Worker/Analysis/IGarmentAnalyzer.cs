@@ -1,3 +1,5 @@
+using ClosetConnect.Vision.Inference;
+
 namespace ClosetConnect.Vision.Analysis;
 
 /// <summary>Analyses one uploaded photo: main garment, category, colours, mask and cut-out.</summary>

@@ -1,3 +1,5 @@
+using ClosetConnect.Vision.Inference;
+
 namespace ClosetConnect.Vision.Analysis;
 
 /// <summary>The garment the photo is about: the garment kind covering the most pixels.</summary>

@@ -1,3 +1,5 @@
+using ClosetConnect.Vision.Inference;
+
 namespace ClosetConnect.Vision.Analysis;
 
 /// <summary>Settings of the garment analysis, bound from the <c>Vision</c> configuration section.</summary>

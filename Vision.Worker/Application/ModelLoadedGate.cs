@@ -1,5 +1,5 @@
 using ClosetConnect.ServiceDefaults.EventBus;
-using ClosetConnect.Vision.Analysis;
+using ClosetConnect.Vision.Inference;
 
 namespace ClosetConnect.Vision.Application;
 

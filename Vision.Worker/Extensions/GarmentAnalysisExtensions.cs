@@ -1,4 +1,6 @@
 using ClosetConnect.Vision.Analysis;
+using ClosetConnect.Vision.Imaging;
+using ClosetConnect.Vision.Inference;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 

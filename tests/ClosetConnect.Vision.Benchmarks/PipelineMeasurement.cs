@@ -1,5 +1,7 @@
 using System.Diagnostics;
 using ClosetConnect.Vision.Analysis;
+using ClosetConnect.Vision.Imaging;
+using ClosetConnect.Vision.Inference;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 

@@ -2,6 +2,8 @@ using System.Globalization;
 using System.Runtime.InteropServices;
 using ClosetConnect.Vision.Analysis;
 using ClosetConnect.Vision.Benchmarks;
+using ClosetConnect.Vision.Imaging;
+using ClosetConnect.Vision.Inference;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;

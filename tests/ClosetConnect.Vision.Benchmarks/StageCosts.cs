@@ -1,6 +1,9 @@
 using System.Buffers;
 using System.Diagnostics;
 using ClosetConnect.Vision.Analysis;
+using ClosetConnect.Vision.Colors;
+using ClosetConnect.Vision.Imaging;
+using ClosetConnect.Vision.Inference;
 
 namespace ClosetConnect.Vision.Benchmarks;
 

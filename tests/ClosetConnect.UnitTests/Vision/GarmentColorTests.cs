@@ -1,4 +1,6 @@
 using ClosetConnect.Vision.Analysis;
+using ClosetConnect.Vision.Colors;
+using ClosetConnect.Vision.Inference;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using SkiaSharp;

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using ClosetConnect.Vision.Analysis;
+using ClosetConnect.Vision.Inference;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;

@@ -1,4 +1,5 @@
 using ClosetConnect.Vision.Analysis;
+using ClosetConnect.Vision.Inference;
 
 namespace ClosetConnect.UnitTests.Vision;
 

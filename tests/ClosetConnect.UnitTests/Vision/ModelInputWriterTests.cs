@@ -1,4 +1,5 @@
-using ClosetConnect.Vision.Analysis;
+using ClosetConnect.Vision.Imaging;
+using ClosetConnect.Vision.Inference;
 using SkiaSharp;
 
 namespace ClosetConnect.UnitTests.Vision;

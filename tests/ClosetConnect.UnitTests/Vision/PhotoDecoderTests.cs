@@ -1,4 +1,5 @@
 using ClosetConnect.Vision.Analysis;
+using ClosetConnect.Vision.Imaging;
 using Microsoft.Extensions.Options;
 using SkiaSharp;
 

@@ -1,4 +1,5 @@
 using ClosetConnect.Vision.Analysis;
+using ClosetConnect.Vision.Inference;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 

@@ -1,7 +1,8 @@
+using ClosetConnect.Vision.Analysis;
 using Microsoft.Extensions.Options;
 using SkiaSharp;
 
-namespace ClosetConnect.Vision.Analysis;
+namespace ClosetConnect.Vision.Imaging;
 
 /// <summary>
 /// Decodes an uploaded photo into an upright, opaque RGBA bitmap in sRGB, no larger than

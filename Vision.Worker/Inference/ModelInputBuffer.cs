@@ -1,6 +1,6 @@
 using System.Buffers;
 
-namespace ClosetConnect.Vision.Analysis;
+namespace ClosetConnect.Vision.Inference;
 
 /// <summary>
 /// One photo's slot of model input ([3,512,512] float32, NCHW), rented from the shared pool so steady-state

@@ -1,7 +1,9 @@
 using System.Buffers;
+using ClosetConnect.Vision.Analysis;
+using ClosetConnect.Vision.Imaging;
 using SkiaSharp;
 
-namespace ClosetConnect.Vision.Analysis;
+namespace ClosetConnect.Vision.Colors;
 
 /// <summary>
 /// The dominant colours of a garment: k-means in CIELAB over a deterministic sample of the garment's own pixels

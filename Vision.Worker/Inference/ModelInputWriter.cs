@@ -1,8 +1,9 @@
 using System.Buffers;
 using System.Numerics.Tensors;
+using ClosetConnect.Vision.Imaging;
 using SkiaSharp;
 
-namespace ClosetConnect.Vision.Analysis;
+namespace ClosetConnect.Vision.Inference;
 
 /// <summary>
 /// Pre-processing exactly per the model contract: RGB, bilinear resize to 512×512, ×1/255, ImageNet mean/std,

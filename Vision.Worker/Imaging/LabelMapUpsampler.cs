@@ -1,7 +1,8 @@
 using System.Buffers;
 using System.Numerics;
+using ClosetConnect.Vision.Inference;
 
-namespace ClosetConnect.Vision.Analysis;
+namespace ClosetConnect.Vision.Imaging;
 
 /// <summary>
 /// Turns logits [C,h,w] into a class index per photo pixel: bilinear upsampling to the photo's size as PyTorch's

@@ -1,7 +1,7 @@
 using System.Runtime.InteropServices;
 using SkiaSharp;
 
-namespace ClosetConnect.Vision.Analysis;
+namespace ClosetConnect.Vision.Imaging;
 
 /// <summary>
 /// Turns a bitmap as stored into the picture as the camera meant it (EXIF orientation). A pure pixel

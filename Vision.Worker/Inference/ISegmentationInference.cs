@@ -1,4 +1,4 @@
-namespace ClosetConnect.Vision.Analysis;
+namespace ClosetConnect.Vision.Inference;
 
 /// <summary>Runs the segmentation model on a batch; the seam between the batcher and ONNX Runtime (faked in tests).</summary>
 public interface ISegmentationInference

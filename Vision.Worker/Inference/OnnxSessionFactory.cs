@@ -1,11 +1,12 @@
 using System.Security.Cryptography;
+using ClosetConnect.Vision.Analysis;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Microsoft.ML.OnnxRuntime;
 using Microsoft.ML.OnnxRuntime.Tensors;
 using SessionOptions = Microsoft.ML.OnnxRuntime.SessionOptions;
 
-namespace ClosetConnect.Vision.Analysis;
+namespace ClosetConnect.Vision.Inference;
 
 /// <summary>
 /// Opens the segmentation model with ONNX Runtime on the configured execution provider and checks that it has

@@ -1,6 +1,6 @@
 using System.Buffers;
 
-namespace ClosetConnect.Vision.Analysis;
+namespace ClosetConnect.Vision.Inference;
 
 /// <summary>One photo's logits, copied out of its batch into a pooled array so the batch can be released at once.</summary>
 public sealed class SegmentationLogits : IDisposable

@@ -1,10 +1,11 @@
 using System.Diagnostics.Metrics;
 using System.Threading.Channels;
 using ClosetConnect.ServiceDefaults;
+using ClosetConnect.Vision.Analysis;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
-namespace ClosetConnect.Vision.Analysis;
+namespace ClosetConnect.Vision.Inference;
 
 /// <summary>
 /// Groups concurrent photos into one model call: a batch starts when <see cref="VisionOptions.MaxBatch"/> photos are

@@ -1,4 +1,4 @@
-namespace ClosetConnect.Vision.Analysis;
+namespace ClosetConnect.Vision.Colors;
 
 /// <summary>A colour in CIELAB (D65): distances there follow what people perceive, unlike in RGB.</summary>
 public readonly record struct LabColor(float L, float A, float B)

@@ -1,7 +1,7 @@
 using System.Buffers;
 using SkiaSharp;
 
-namespace ClosetConnect.Vision.Analysis;
+namespace ClosetConnect.Vision.Imaging;
 
 /// <summary>Encodes the label map and the garment cut-out as PNG.</summary>
 public static class GarmentImageEncoder

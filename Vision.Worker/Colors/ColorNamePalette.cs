@@ -1,4 +1,4 @@
-namespace ClosetConnect.Vision.Analysis;
+namespace ClosetConnect.Vision.Colors;
 
 /// <summary>
 /// A small palette of the colour names people use for clothes; a colour is named after its nearest entry

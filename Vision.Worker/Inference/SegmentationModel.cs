@@ -1,8 +1,9 @@
+using ClosetConnect.Vision.Analysis;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Microsoft.ML.OnnxRuntime;
 
-namespace ClosetConnect.Vision.Analysis;
+namespace ClosetConnect.Vision.Inference;
 
 /// <summary>
 /// The segmentation model as the worker sees it: loaded once (by <see cref="SegmentationModelLoader"/>), its

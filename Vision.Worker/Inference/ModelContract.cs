@@ -1,4 +1,4 @@
-namespace ClosetConnect.Vision.Analysis;
+namespace ClosetConnect.Vision.Inference;
 
 /// <summary>
 /// The I/O contract of segformer_b2_clothes and of the bundled fixture model: <c>pixel_values</c> float32

@@ -1,6 +1,6 @@
 using System.Buffers;
 
-namespace ClosetConnect.Vision.Analysis;
+namespace ClosetConnect.Vision.Imaging;
 
 /// <summary>Softens a hard mask edge: a separable box blur applied twice (close to a Gaussian, linear time).</summary>
 public static class AlphaFeather

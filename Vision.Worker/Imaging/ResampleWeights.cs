@@ -1,4 +1,4 @@
-namespace ClosetConnect.Vision.Analysis;
+namespace ClosetConnect.Vision.Imaging;
 
 /// <summary>
 /// Per-output-pixel weights of a "bilinear" resize done the way PIL (and so the Hugging Face Segformer processor

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
-namespace ClosetConnect.Vision.Analysis;
+namespace ClosetConnect.Vision.Inference;
 
 /// <summary>Ready only once the model runs: a worker that cannot analyse leaves uploads waiting in the queue.</summary>
 public sealed class SegmentationModelHealthCheck(SegmentationModel model) : IHealthCheck

@@ -1,7 +1,8 @@
+using ClosetConnect.Vision.Analysis;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
-namespace ClosetConnect.Vision.Analysis;
+namespace ClosetConnect.Vision.Inference;
 
 /// <summary>
 /// Loads the model when the worker starts, without holding up start-up, and retries while it cannot be loaded

@@ -1,4 +1,4 @@
-namespace ClosetConnect.Vision.Analysis;
+namespace ClosetConnect.Vision.Inference;
 
 /// <summary>The model's 18 classes, in output-channel order; the value is the class index in the label map.</summary>
 public enum SegmentationLabel : byte

@@ -1,4 +1,4 @@
-namespace ClosetConnect.Vision.Analysis;
+namespace ClosetConnect.Vision.Inference;
 
 /// <summary>Where ONNX Runtime runs the segmentation model (<c>Vision:ExecutionProvider</c>).</summary>
 public enum ExecutionProviderPreference

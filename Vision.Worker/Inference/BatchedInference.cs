@@ -1,4 +1,4 @@
-namespace ClosetConnect.Vision.Analysis;
+namespace ClosetConnect.Vision.Inference;
 
 /// <summary>One photo's share of a batched model run; dispose to return its logits to the pool.</summary>
 public sealed class BatchedInference(SegmentationLogits logits, int batchSize, TimeSpan queueWait, TimeSpan inference) : IDisposable

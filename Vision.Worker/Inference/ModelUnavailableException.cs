@@ -1,4 +1,4 @@
-namespace ClosetConnect.Vision.Analysis;
+namespace ClosetConnect.Vision.Inference;
 
 /// <summary>
 /// The segmentation model cannot run (missing or invalid file, CUDA required but unusable, still loading).
