@@ -5,9 +5,11 @@ using SkiaSharp;
 namespace ClosetConnect.Vision.Imaging;
 
 /// <summary>
-/// Decodes an uploaded photo into an upright, opaque RGBA bitmap in sRGB, no larger than
-/// <see cref="VisionOptions.MaxWorkingDimension"/> on its long side. Refuses, with a reason, what it cannot decode
-/// and what declares more than <see cref="VisionOptions.MaxInputPixels"/> pixels (checked before any pixel is decoded).
+/// Decodes a stored photo into an opaque RGBA bitmap in sRGB, no larger than
+/// <see cref="VisionOptions.MaxWorkingDimension"/> on its long side. Stored photos are upright and carry no metadata:
+/// Closet applies the EXIF orientation to the pixels before it stores an upload, so the codec's pixels are the
+/// picture. Refuses, with a reason, what it cannot decode and what declares more than
+/// <see cref="VisionOptions.MaxInputPixels"/> pixels (checked before any pixel is decoded).
 /// </summary>
 public sealed class PhotoDecoder(IOptions<VisionOptions> options)
 {
@@ -39,27 +41,13 @@ public sealed class PhotoDecoder(IOptions<VisionOptions> options)
                 $"The image is {declared.Width}×{declared.Height} pixels; at most {settings.MaxInputPixels:N0} pixels are accepted.");
         }
 
-        var stored = DecodePixels(codec, settings.MaxWorkingDimension);
-        try
+        var photo = DecodePixels(codec, settings.MaxWorkingDimension);
+        if (declared.AlphaType != SKAlphaType.Opaque)
         {
-            if (declared.AlphaType != SKAlphaType.Opaque)
-            {
-                FlattenOntoWhite(stored);
-            }
-
-            var upright = ExifOrientation.Apply(stored, codec.EncodedOrigin);
-            if (!ReferenceEquals(upright, stored))
-            {
-                stored.Dispose();
-            }
-
-            return upright;
+            FlattenOntoWhite(photo);
         }
-        catch
-        {
-            stored.Dispose();
-            throw;
-        }
+
+        return photo;
     }
 
     private static SKBitmap DecodePixels(SKCodec codec, int maxDimension)

@@ -27,6 +27,51 @@ public class UploadImageSanitizerTests
         });
     }
 
+    /// <summary>
+    /// Every EXIF orientation puts the photo's stored top-left corner (orange) where the camera meant it; 5 to 8 also
+    /// swap width and height. The vision worker relies on this: it analyses stored pixels as they are.
+    /// </summary>
+    [TestCase(1, 40, 20, Corner.TopLeft)]
+    [TestCase(2, 40, 20, Corner.TopRight)]
+    [TestCase(3, 40, 20, Corner.BottomRight)]
+    [TestCase(4, 40, 20, Corner.BottomLeft)]
+    [TestCase(5, 20, 40, Corner.TopLeft)]
+    [TestCase(6, 20, 40, Corner.TopRight)]
+    [TestCase(7, 20, 40, Corner.BottomRight)]
+    [TestCase(8, 20, 40, Corner.BottomLeft)]
+    public void Each_exif_orientation_is_applied_to_the_pixels(int orientation, int width, int height, Corner orange)
+    {
+        var tagged = ExifJpeg.WithOrientation(Encode(SKEncodedImageFormat.Jpeg, width: 40, height: 20), (ushort)orientation);
+
+        var (image, problem) = UploadImageSanitizer.Sanitize(tagged, UploadValidator.Jpeg);
+
+        Assert.That(problem, Is.Null);
+        using var stored = SKBitmap.Decode(image!.Content);
+        Assert.That((stored.Width, stored.Height), Is.EqualTo((width, height)));
+        foreach (var corner in Enum.GetValues<Corner>())
+        {
+            var (x, y) = Inside(corner, width, height);
+            var color = stored.GetPixel(x, y);
+            Assert.That(color.Red > color.Blue, Is.EqualTo(corner == orange), $"{corner} is {color}");
+        }
+    }
+
+    public enum Corner
+    {
+        TopLeft,
+        TopRight,
+        BottomRight,
+        BottomLeft,
+    }
+
+    private static (int X, int Y) Inside(Corner corner, int width, int height) => corner switch
+    {
+        Corner.TopLeft => (3, 3),
+        Corner.TopRight => (width - 4, 3),
+        Corner.BottomRight => (width - 4, height - 4),
+        _ => (3, height - 4),
+    };
+
     [Test]
     public void Anything_appended_to_an_image_is_dropped()
     {

@@ -1,5 +1,5 @@
+using ClosetConnect.Closet.Uploads;
 using ClosetConnect.Vision.Analysis;
-using ClosetConnect.Vision.Imaging;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using SkiaSharp;
@@ -36,18 +36,28 @@ public sealed class GarmentAnalyzerTests
     }
 
     /// <summary>
-    /// A phone stores the fixture photo sideways (rotated 90° anticlockwise) in a JPEG tagged orientation 6: the
-    /// analysis sees it upright, so its label map lines up with the fixture's ground truth.
+    /// A phone stores the fixture photo sideways (rotated 90° anticlockwise) in a JPEG tagged orientation 6. Closet
+    /// stores it upright (the worker reads only what Closet stored), and the analysis of that stored photo lines up
+    /// with the fixture's ground truth.
     /// </summary>
     [Test]
-    public async Task Sideways_jpeg_with_exif_orientation_is_analysed_upright()
+    public async Task A_sideways_phone_photo_as_Closet_stores_it_is_analysed_upright()
     {
         var fixture = VisionFixtures.Manifest.Fixtures.Single(photo => photo.ToString() == "photo-04");
-        using var upright = SKBitmap.Decode(VisionFixtures.ReadImage(fixture)).Copy(SKColorType.Rgba8888);
-        using var sideways = ExifOrientation.Apply(upright, SKEncodedOrigin.LeftBottom);
-        var jpeg = ExifJpeg.WithOrientation(sideways.Encode(SKEncodedImageFormat.Jpeg, 95).ToArray(), 6);
+        using var upright = SKBitmap.Decode(VisionFixtures.ReadImage(fixture));
+        using var sideways = new SKBitmap(upright.Height, upright.Width);
+        using (var canvas = new SKCanvas(sideways))
+        {
+            canvas.Translate(0, upright.Width);
+            canvas.RotateDegrees(-90);
+            canvas.DrawBitmap(upright, 0, 0);
+        }
 
-        var analysis = await _analyzer.AnalyzeAsync(jpeg, CancellationToken.None);
+        var jpeg = ExifJpeg.WithOrientation(sideways.Encode(SKEncodedImageFormat.Jpeg, 95).ToArray(), 6);
+        var (stored, problem) = UploadImageSanitizer.Sanitize(jpeg, UploadValidator.Jpeg);
+        Assert.That(problem, Is.Null);
+
+        var analysis = await _analyzer.AnalyzeAsync(stored!.Content, CancellationToken.None);
 
         var predicted = VisionFixtures.DecodeLabelMap(analysis.MaskPng, out var width, out var height);
         Assert.That((width, height), Is.EqualTo((upright.Width, upright.Height)));

@@ -66,60 +66,6 @@ public sealed class PhotoDecoderTests
         Assert.That(photo.GetPixel(0, 0), Is.EqualTo(Red));
     }
 
-    /// <summary>A JPEG stored landscape with EXIF orientation 6 ("rotate 90° clockwise to view") decodes upright.</summary>
-    [Test]
-    public void Exif_orientation_of_a_jpeg_is_honoured()
-    {
-        // Stored 40×20: left half red, right half blue. Upright it is 20×40 with red on top.
-        using var stored = Solid(40, 20, Blue);
-        using (var canvas = new SKCanvas(stored))
-        {
-            canvas.DrawRect(0, 0, 20, 20, new SKPaint { Color = Red });
-        }
-
-        var jpeg = ExifJpeg.WithOrientation(Encode(stored, SKEncodedImageFormat.Jpeg), 6);
-        using (var codec = SKCodec.Create(new MemoryStream(jpeg)))
-        {
-            Assert.That(codec.EncodedOrigin, Is.EqualTo(SKEncodedOrigin.RightTop), "the test JPEG carries the tag");
-        }
-
-        using var photo = Decoder().Decode(jpeg);
-
-        Assert.That((photo.Width, photo.Height), Is.EqualTo((20, 40)));
-        AssertMostlyRed(photo.GetPixel(10, 8));
-        AssertMostlyBlue(photo.GetPixel(10, 32));
-    }
-
-    /// <summary>Each EXIF origin moves the stored top-left pixel to where the camera meant it.</summary>
-    [TestCase(SKEncodedOrigin.TopLeft, 3, 2, 0, 0)]
-    [TestCase(SKEncodedOrigin.TopRight, 3, 2, 2, 0)]
-    [TestCase(SKEncodedOrigin.BottomRight, 3, 2, 2, 1)]
-    [TestCase(SKEncodedOrigin.BottomLeft, 3, 2, 0, 1)]
-    [TestCase(SKEncodedOrigin.LeftTop, 2, 3, 0, 0)]
-    [TestCase(SKEncodedOrigin.RightTop, 2, 3, 1, 0)]
-    [TestCase(SKEncodedOrigin.RightBottom, 2, 3, 1, 2)]
-    [TestCase(SKEncodedOrigin.LeftBottom, 2, 3, 0, 2)]
-    public void Orientation_transform_places_the_stored_corner(SKEncodedOrigin origin, int width, int height, int cornerX, int cornerY)
-    {
-        using var stored = Solid(3, 2, Blue);
-        stored.SetPixel(0, 0, Red);
-
-        var upright = ExifOrientation.Apply(stored, origin);
-        try
-        {
-            Assert.That((upright.Width, upright.Height), Is.EqualTo((width, height)));
-            Assert.That(upright.GetPixel(cornerX, cornerY), Is.EqualTo(Red));
-            Assert.That(Enumerable.Range(0, width * height).Count(i => upright.GetPixel(i % width, i / width) == Red), Is.EqualTo(1));
-        }
-        finally
-        {
-            if (!ReferenceEquals(upright, stored))
-            {
-                upright.Dispose();
-            }
-        }
-    }
-
     private static PhotoDecoder Decoder(VisionOptions? options = null) => new(Options.Create(options ?? new VisionOptions()));
 
     private static SKBitmap Solid(int width, int height, SKColor color)
@@ -130,10 +76,4 @@ public sealed class PhotoDecoderTests
     }
 
     private static byte[] Encode(SKBitmap bitmap, SKEncodedImageFormat format) => bitmap.Encode(format, 95).ToArray();
-
-    private static void AssertMostlyRed(SKColor color) =>
-        Assert.That(color.Red, Is.GreaterThan(color.Blue + 100), color.ToString());
-
-    private static void AssertMostlyBlue(SKColor color) =>
-        Assert.That(color.Blue, Is.GreaterThan(color.Red + 100), color.ToString());
 }
