@@ -193,16 +193,17 @@ public sealed class AccountTests
 
         // Closet and Payments follow through the identity.user-deleted event.
         var imageFolder = Path.Combine(app.StatePath("blobs"), "items", user.UserId.ToString("N"), itemId.ToString("N"));
-        await EventuallyAsync(async () =>
+        await Eventually.HoldsAsync("Closet erasing the user's items and their images", async () =>
             (await user.Client.GetFromJsonAsync<JsonElement>("/api/v1/closet/items", cancellationToken)).GetProperty("total").GetInt32() == 0
-            && (!Directory.Exists(imageFolder) || !Directory.EnumerateFiles(imageFolder).Any()), cancellationToken);
+            && (!Directory.Exists(imageFolder) || !Directory.EnumerateFiles(imageFolder).Any()), cancellationToken, TimeSpan.FromSeconds(30));
         using (var reupload = await user.Client.PostAsync("/api/v1/closet/items",
             GatewayClient.ItemForm(RepositoryPaths.VisionFixture("images/photo-00.png"), "After erasure"), cancellationToken))
         {
             Assert.That(reupload.StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized), "the access token outlives the account, the closet does not come back");
         }
 
-        await EventuallyAsync(async () => await ReadOrderAsync(app, orderId, cancellationToken) is { BuyerId: var buyer } && buyer == Guid.Empty, cancellationToken);
+        await Eventually.HoldsAsync("Payments anonymising the erased buyer's order",
+            async () => await ReadOrderAsync(app, orderId, cancellationToken) is { BuyerId: var buyer } && buyer == Guid.Empty, cancellationToken, TimeSpan.FromSeconds(30));
         var anonymised = await ReadOrderAsync(app, orderId, cancellationToken);
         Assert.That(anonymised!.Value.Amount, Is.EqualTo(42_000), "the financial record keeps its amount");
     }
@@ -220,20 +221,6 @@ public sealed class AccountTests
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest), text);
         Assert.That(response.Content.Headers.ContentType?.MediaType, Is.EqualTo("application/problem+json"), text);
         Assert.That(text, Does.Not.Contain("Exception").And.Not.Contain(" at ").And.Not.Contain("ClosetConnect."));
-    }
-
-    private static async Task EventuallyAsync(Func<Task<bool>> condition, CancellationToken cancellationToken)
-    {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
-        while (!await condition())
-        {
-            if (DateTime.UtcNow > deadline)
-            {
-                Assert.Fail("The condition did not become true within 30 seconds.");
-            }
-
-            await Task.Delay(200, cancellationToken);
-        }
     }
 
     /// <summary>There is no public way to buy yet; an order row stands in for one.</summary>

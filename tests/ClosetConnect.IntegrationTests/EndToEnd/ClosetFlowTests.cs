@@ -118,17 +118,9 @@ public sealed class ClosetFlowTests
         });
     }
 
-    private static async Task<JsonElement> WaitUntilAnalyzedAsync(HttpClient client, string itemPath, CancellationToken cancellationToken)
-    {
-        while (true)
-        {
-            var item = await client.GetFromJsonAsync<JsonElement>(itemPath, cancellationToken);
-            if (item.GetProperty("status").GetString() != "processing")
-            {
-                return item;
-            }
-
-            await Task.Delay(200, cancellationToken);
-        }
-    }
+    private static Task<JsonElement> WaitUntilAnalyzedAsync(HttpClient client, string itemPath, CancellationToken cancellationToken) =>
+        Eventually.GetValueAsync<JsonElement>($"the analysis of {itemPath} (status no longer processing)", async () =>
+            await client.GetFromJsonAsync<JsonElement>(itemPath, cancellationToken) is var item && item.GetProperty("status").GetString() != "processing"
+                ? item
+                : null, cancellationToken);
 }

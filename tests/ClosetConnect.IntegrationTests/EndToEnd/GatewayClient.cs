@@ -128,23 +128,22 @@ public static partial class GatewayClient
         return count;
     }
 
-    private static async Task<string> ReadMailAsync(DistributedApplication app, string email, Regex pattern, CancellationToken cancellationToken)
-    {
-        var mailbox = app.StatePath("mail");
-        while (true)
-        {
-            var messages = Directory.Exists(mailbox) ? Directory.GetFiles(mailbox, "*.eml").Order() : Enumerable.Empty<string>();
-            foreach (var path in messages.Reverse())
-            {
-                using var message = await MimeMessage.LoadAsync(path, cancellationToken);
-                if (message.To.Mailboxes.Any(m => m.Address == email) && pattern.Match(message.TextBody ?? string.Empty) is { Success: true } match)
-                {
-                    return match.Groups[^1].Value;
-                }
-            }
+    private static Task<string> ReadMailAsync(DistributedApplication app, string email, Regex pattern, CancellationToken cancellationToken) =>
+        Eventually.GetAsync($"a mail to {email} matching {pattern}", () => FindMailAsync(app.StatePath("mail"), email, pattern, cancellationToken), cancellationToken);
 
-            await Task.Delay(100, cancellationToken);
+    private static async Task<string?> FindMailAsync(string mailbox, string email, Regex pattern, CancellationToken cancellationToken)
+    {
+        var messages = Directory.Exists(mailbox) ? Directory.GetFiles(mailbox, "*.eml").Order() : Enumerable.Empty<string>();
+        foreach (var path in messages.Reverse())
+        {
+            using var message = await MimeMessage.LoadAsync(path, cancellationToken);
+            if (message.To.Mailboxes.Any(m => m.Address == email) && pattern.Match(message.TextBody ?? string.Empty) is { Success: true } match)
+            {
+                return match.Groups[^1].Value;
+            }
         }
+
+        return null;
     }
 
     public static async Task EnsureAsync(HttpResponseMessage response, System.Net.HttpStatusCode expected, CancellationToken cancellationToken)
