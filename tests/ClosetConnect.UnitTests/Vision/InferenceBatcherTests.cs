@@ -38,12 +38,13 @@ public sealed class InferenceBatcherTests
     [Test]
     public async Task Lone_photo_waits_for_companions_at_most_the_batch_delay()
     {
-        var time = new FakeTimeProvider();
+        var time = new TimerWatchingTimeProvider();
         var model = new RecordingModel();
         await using var batcher = CreateBatcher(model, maxBatch: 8, maxBatchDelayMs: 40, time);
 
         var lone = batcher.InferAsync(Input(1), CancellationToken.None);
-        await Task.Delay(100);
+        // Positive evidence first: the batcher has taken the photo and armed its delay, so "not run yet" is not vacuous.
+        await time.TimerCreated.WaitAsync(Patience);
         Assert.That(model.BatchSizes, Is.Empty, "it waits for companions while its delay lasts");
 
         time.Advance(TimeSpan.FromMilliseconds(40));
@@ -126,6 +127,21 @@ public sealed class InferenceBatcherTests
         var input = ModelInputBuffer.Rent();
         input.Pixels[0] = marker;
         return input;
+    }
+
+    /// <summary>Fake time that signals when the batcher arms a timer (its wait for companions).</summary>
+    private sealed class TimerWatchingTimeProvider : FakeTimeProvider
+    {
+        private readonly TaskCompletionSource _timerCreated = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public Task TimerCreated => _timerCreated.Task;
+
+        public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
+        {
+            var timer = base.CreateTimer(callback, state, dueTime, period);
+            _timerCreated.TrySetResult();
+            return timer;
+        }
     }
 
     /// <summary>A stand-in model that records batch sizes and echoes each photo's first input value as its first logit.</summary>
