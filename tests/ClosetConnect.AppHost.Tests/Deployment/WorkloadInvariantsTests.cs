@@ -56,7 +56,7 @@ public sealed class WorkloadInvariantsTests(string environmentName)
     }
 
     [Test]
-    public void Every_service_deployment_has_probes_a_drain_delay_rolling_updates_sizes_and_scrape_annotations()
+    public void Every_service_deployment_has_probes_a_drain_delay_rolling_updates_and_sizes()
     {
         Assert.That(Deployments.Select(d => d.Metadata.Name), Is.EquivalentTo(Apis.Append("vision-worker")));
         Assert.Multiple(() =>
