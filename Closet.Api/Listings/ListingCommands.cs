@@ -1,3 +1,4 @@
+using ClosetConnect.Closet.Items;
 using MySqlConnector;
 
 namespace ClosetConnect.Closet.Listings;
@@ -5,7 +6,6 @@ namespace ClosetConnect.Closet.Listings;
 /// <summary>The seller lists an item on the marketplace, or takes it off.</summary>
 public sealed class ListingCommands(ClosetDbContext db, TimeProvider time, ILogger<ListingCommands> logger)
 {
-    public static readonly UseCaseFailure ItemNotFound = UseCaseFailure.NotFound("There is no such item in your closet.");
     public static readonly UseCaseFailure AlreadyListed =
         UseCaseFailure.Conflict("This item is already listed; withdraw that listing first to list it again.");
 
@@ -20,7 +20,7 @@ public sealed class ListingCommands(ClosetDbContext db, TimeProvider time, ILogg
         var item = await db.Items.AsNoTracking().SingleOrDefaultAsync(i => i.Id == itemId && i.UserId == sellerId, cancellationToken);
         if (item is null)
         {
-            return ItemNotFound;
+            return ItemCommands.ItemNotFound;
         }
 
         if (item.Status != ItemStatus.Ready)
@@ -56,7 +56,7 @@ public sealed class ListingCommands(ClosetDbContext db, TimeProvider time, ILogg
     {
         if (!await db.Items.AnyAsync(i => i.Id == itemId && i.UserId == sellerId, cancellationToken))
         {
-            return ItemNotFound;
+            return ItemCommands.ItemNotFound;
         }
 
         var listing = await db.ActiveListingAsync(itemId, sellerId, cancellationToken);
