@@ -25,8 +25,7 @@ public static class ClosetServiceExtensions
         builder.Services.AddMigration<ClosetDbContext>();
         // A cache, not a store: Redis down makes the item list slower, not the service unhealthy.
         builder.AddRedisClient("cache", settings => settings.DisableHealthChecks = true);
-        builder.Services.AddOptions<ItemListCacheOptions>().BindConfiguration(ItemListCacheOptions.SectionName)
-            .ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddValidatedOptions<ItemListCacheOptions>(ItemListCacheOptions.SectionName);
         builder.Services.AddSingleton<ItemListCache>();
         builder.Services.AddScoped<ItemPages>();
         builder.Services.AddScoped<ItemQueries>();
@@ -36,8 +35,7 @@ public static class ClosetServiceExtensions
         builder.AddBlobStore();
         builder.AddDefaultAuthentication();
         builder.Services.AddSingleton<IUploadScanner, AcceptingUploadScanner>();
-        builder.Services.AddOptions<AnalysisOptions>().BindConfiguration(AnalysisOptions.SectionName)
-            .ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddValidatedOptions<AnalysisOptions>(AnalysisOptions.SectionName);
         builder.Services.AddHostedService<StaleAnalysisSweeper>();
 
         builder.Services.AddScoped<OutfitCommands>();

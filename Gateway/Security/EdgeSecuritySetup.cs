@@ -10,8 +10,7 @@ public static class EdgeSecuritySetup
     public static IHostApplicationBuilder AddEdgeSecurity(this IHostApplicationBuilder builder)
     {
         builder.AddEdgeRateLimiting();
-        builder.Services.AddOptions<RequestLimitsOptions>().BindConfiguration(RequestLimitsOptions.SectionName)
-            .ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddValidatedOptions<RequestLimitsOptions>(RequestLimitsOptions.SectionName);
 
         // The client's address, which the limits partition by, from the ingress controller only.
         builder.AddTrustedForwardedHeaders();

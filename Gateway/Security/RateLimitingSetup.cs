@@ -29,8 +29,7 @@ public static class RateLimitingSetup
     public static IHostApplicationBuilder AddEdgeRateLimiting(this IHostApplicationBuilder builder)
     {
         var services = builder.Services;
-        services.AddOptions<RateLimitingOptions>().BindConfiguration(RateLimitingOptions.SectionName)
-            .ValidateDataAnnotations().ValidateOnStart();
+        services.AddValidatedOptions<RateLimitingOptions>(RateLimitingOptions.SectionName);
 
         // Aspire's Redis health check reports Unhealthy, which would take every replica out of service when Redis
         // fails; the limiter fails open instead, so its health check reports Degraded.

@@ -90,8 +90,4 @@ public static class IdentityServiceExtensions
 
         return builder;
     }
-
-    private static void AddValidatedOptions<TOptions>(this IServiceCollection services, string sectionName)
-        where TOptions : class =>
-        services.AddOptions<TOptions>().BindConfiguration(sectionName).ValidateDataAnnotations().ValidateOnStart();
 }

@@ -21,8 +21,7 @@ public static class PaymentsServiceExtensions
         builder.AddTossClient();
         builder.Services.AddHttpClient<ListingReservations>(http => http.BaseAddress = new Uri($"http://{ListingReservations.ClosetService}"));
 
-        builder.Services.AddOptions<OrderOptions>().BindConfiguration(OrderOptions.SectionName)
-            .ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddValidatedOptions<OrderOptions>(OrderOptions.SectionName);
         builder.Services.AddScoped<PaymentSettlement>();
         builder.Services.AddScoped<PlaceOrder>();
         builder.Services.AddScoped<CancelOrder>();

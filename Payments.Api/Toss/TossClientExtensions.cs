@@ -14,8 +14,7 @@ public static class TossClientExtensions
     /// </summary>
     public static IHostApplicationBuilder AddTossClient(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddOptions<TossOptions>().BindConfiguration(TossOptions.SectionName)
-            .ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddValidatedOptions<TossOptions>(TossOptions.SectionName);
         builder.Services.RequireSecret("Toss:SecretKey");
 
         var toss = builder.Configuration.GetSection(TossOptions.SectionName).Get<TossOptions>() ?? new TossOptions();

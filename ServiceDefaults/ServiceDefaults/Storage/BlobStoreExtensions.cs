@@ -10,8 +10,7 @@ public static class BlobStoreExtensions
     /// <summary>The blob store from section <c>Blobs</c>, with a health check that the folder is writable.</summary>
     public static IHostApplicationBuilder AddBlobStore(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddOptions<BlobStoreOptions>().BindConfiguration(BlobStoreOptions.SectionName)
-            .ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddValidatedOptions<BlobStoreOptions>(BlobStoreOptions.SectionName);
         builder.Services.AddSingleton<IBlobStore, FileSystemBlobStore>();
         builder.Services.AddHealthChecks().AddCheck<BlobStoreHealthCheck>("blobs");
         return builder;
