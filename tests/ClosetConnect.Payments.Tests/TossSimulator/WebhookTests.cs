@@ -39,7 +39,7 @@ public sealed class WebhookTests
         var orderId = TossTestClient.NewOrderId();
         var paymentKey = await toss.PaidAsync(orderId, 15000);
 
-        await Poll.UntilAsync("the DONE webhook arrived", () => receiver.For(orderId).Any(w => w.Status == "DONE"));
+        await WebhookStatusesAsync("the DONE webhook arrived", orderId, statuses => statuses.Contains("DONE"));
         var webhook = receiver.For(orderId).Single(w => w.Status == "DONE");
         var stored = await toss.GetPaymentAsync(paymentKey);
 
@@ -53,8 +53,9 @@ public sealed class WebhookTests
             Assert.That(webhook.Headers["tosspayments-webhook-transmission-retried-count"], Is.EqualTo("0"));
             Assert.That(webhook.Headers["content-type"], Does.StartWith("application/json"));
         });
-        await Poll.UntilAsync("the control API reported the webhook delivered", async () =>
-            (await toss.ReportAsync(orderId)).GetProperty("webhooks").EnumerateArray().Any(w => w.GetProperty("delivery").GetString() == "DELIVERED"));
+        await Eventually.UntilAsync("the control API reporting the webhook delivered",
+            async () => (await toss.ReportAsync(orderId)).GetProperty("webhooks").EnumerateArray().Select(w => w.GetProperty("delivery").GetString()).ToList(),
+            deliveries => deliveries.Contains("DELIVERED"), Stopping);
     }
 
     [Test]
@@ -65,15 +66,10 @@ public sealed class WebhookTests
         receiver.AnswerNext(500, 202);
         (await toss.ConfirmAsync(paymentKey, orderId, 15000)).Dispose();
 
-        await Poll.UntilAsync("the third attempt of the DONE webhook was answered 200", () =>
-            receiver.For(orderId).Count(w => w.Status == "DONE") >= 3);
+        await WebhookStatusesAsync("the third attempt of the DONE webhook answered 200", orderId, statuses => statuses.Count(s => s == "DONE") >= 3);
         var attempts = receiver.For(orderId).Where(w => w.Status == "DONE").ToList();
-        JsonElement report = default;
-        await Poll.UntilAsync("the control API counted 3 attempts", async () =>
-        {
-            report = (await toss.ReportAsync(orderId)).GetProperty("webhooks")[0];
-            return report.GetProperty("attempts").GetInt32() == 3;
-        });
+        var report = await Eventually.UntilAsync("the control API counting 3 attempts", async () => (await toss.ReportAsync(orderId)).GetProperty("webhooks")[0],
+            webhook => webhook.GetProperty("attempts").GetInt32() == 3, Stopping);
 
         Assert.Multiple(() =>
         {
@@ -103,8 +99,9 @@ public sealed class WebhookTests
             Assert.That(payment.GetProperty("balanceAmount").GetInt64(), Is.Zero);
             Assert.That(payment.GetProperty("cancels").GetArrayLength(), Is.EqualTo(2));
         });
-        await Poll.UntilAsync("DONE, PARTIAL_CANCELED and the console cancel's webhooks arrived", () =>
-            receiver.For(orderId).Select(w => w.Body.GetProperty("data").GetProperty("balanceAmount").GetInt64()).Distinct().Count() == 3);
+        await Eventually.UntilAsync("DONE, PARTIAL_CANCELED and the console cancel's webhooks arrived (three balances)",
+            () => Task.FromResult(receiver.For(orderId).Select(w => w.Body.GetProperty("data").GetProperty("balanceAmount").GetInt64()).ToList()),
+            balances => balances.Distinct().Count() == 3, Stopping);
         Assert.That(receiver.For(orderId).Select(w => w.Status).Distinct(), Is.EquivalentTo(new[] { "DONE", "PARTIAL_CANCELED" }));
     }
 
@@ -117,7 +114,7 @@ public sealed class WebhookTests
         using var console = await toss.Http.PostAsync($"/simulator/payments/{paymentKey}/console-cancel", null);
 
         Assert.That((await TossTestClient.JsonOf(console)).GetProperty("status").GetString(), Is.EqualTo("CANCELED"));
-        await Poll.UntilAsync("the CANCELED webhook arrived", () => receiver.For(orderId).Any(w => w.Status == "CANCELED"));
+        await WebhookStatusesAsync("the CANCELED webhook arrived", orderId, statuses => statuses.Contains("CANCELED"));
         Assert.That((await toss.ReportAsync(orderId)).GetProperty("cancels").GetInt32(), Is.EqualTo(1));
     }
 
@@ -133,8 +130,8 @@ public sealed class WebhookTests
         await toss.AdvanceClockAsync(TimeSpan.FromMinutes(31));
         using var lookup = await toss.GetAsync($"/v1/payments/orders/{abandoned}");
 
-        await Poll.UntilAsync("the ABORTED webhook arrived", () => receiver.For(refused).Any(w => w.Status == "ABORTED"));
-        await Poll.UntilAsync("the EXPIRED webhook arrived", () => receiver.For(abandoned).Any(w => w.Status == "EXPIRED"));
+        await WebhookStatusesAsync("the ABORTED webhook arrived", refused, statuses => statuses.Contains("ABORTED"));
+        await WebhookStatusesAsync("the EXPIRED webhook arrived", abandoned, statuses => statuses.Contains("EXPIRED"));
         var expired = receiver.For(abandoned).Single(w => w.Status == "EXPIRED").Body.GetProperty("data");
         Assert.Multiple(() =>
         {
@@ -144,4 +141,10 @@ public sealed class WebhookTests
                 CultureInfo.InvariantCulture, DateTimeStyles.None, out _), Is.True);
         });
     }
+
+    private static CancellationToken Stopping => TestContext.CurrentContext.CancellationToken;
+
+    /// <summary>The statuses of the webhooks received for an order, in arrival order, once <paramref name="done"/> accepts them.</summary>
+    private Task<List<string>> WebhookStatusesAsync(string what, string orderId, Func<List<string>, bool> done) =>
+        Eventually.UntilAsync(what, () => Task.FromResult(receiver.For(orderId).Select(w => w.Status).ToList()), done, Stopping);
 }
