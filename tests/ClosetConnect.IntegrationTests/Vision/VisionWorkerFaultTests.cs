@@ -88,10 +88,14 @@ public sealed class VisionWorkerFaultTests
         Assert.That(string.Join('\n', await app.ConsoleLogsAsync(app.Resource<IResource>("vision-worker"))), Does.Contain(modelPath), "the log names the missing file");
 
         await WaitForQueueAsync(cancellationToken);
+        var lookedBefore = await ModelLookupsAsync();
         var uploaded = await UploadAsync("photo-05.png", cancellationToken);
-        await Task.Delay(TimeSpan.FromSeconds(3), cancellationToken);
+        // Positive evidence first: with the photo queued, the worker looked for its model again (and would have
+        // taken the photo had it found one), so "nothing analysed" below cannot pass merely because it was not yet due.
+        await Eventually.UntilAsync("the worker looking for its missing model again after the photo was queued",
+            ModelLookupsAsync, looked => looked > lookedBefore, cancellationToken);
+        Assert.That(await channel.MessageCountAsync(Queue, cancellationToken), Is.EqualTo(1u), "the photo waits in the queue, not taken");
         Assert.That(await channel.BasicGetAsync(results, autoAck: true, cancellationToken), Is.Null, "nothing analysed, nothing failed");
-        Assert.That(await channel.MessageCountAsync(Queue, cancellationToken), Is.EqualTo(1u), "the photo waits in the queue");
 
         Directory.CreateDirectory(Path.GetDirectoryName(modelPath)!);
         File.Copy(Path.Combine(RepositoryPaths.Root, "Vision.Worker", "Models", "clothes-segformer-b0.onnx"), modelPath);
@@ -120,50 +124,32 @@ public sealed class VisionWorkerFaultTests
         var poison = new ItemImageUploadedEvent(Guid.NewGuid(), Guid.NewGuid(), "../../etc/passwd", "image/png") { OccurredAt = DateTimeOffset.UtcNow };
         await PublishAsync(poison, cancellationToken);
 
-        BasicGetResult? deadLetter;
-        while ((deadLetter = await channel.BasicGetAsync($"{Queue}.dead-letter", autoAck: true, cancellationToken)) is null)
-        {
-            await Task.Delay(100, cancellationToken);
-        }
-
+        var deadLetter = await Eventually.GetAsync($"the poison photo in {Queue}.dead-letter",
+            () => channel.BasicGetAsync($"{Queue}.dead-letter", autoAck: true, cancellationToken), cancellationToken);
         Assert.That(deadLetter.BasicProperties.MessageId, Is.EqualTo(poison.Id.ToString()));
         Assert.That(await channel.BasicGetAsync(results, autoAck: true, cancellationToken), Is.Null, "no result for the poison photo");
     }
 
-    private static async Task<HttpStatusCode> HealthWhenListeningAsync(HttpClient client, CancellationToken cancellationToken)
-    {
-        while (true)
+    private static async Task<HttpStatusCode> HealthWhenListeningAsync(HttpClient client, CancellationToken cancellationToken) =>
+        await Eventually.UntilAsync("the worker answering /health", async () =>
         {
-            try
-            {
-                using var health = await client.GetAsync("/health", cancellationToken);
-                return health.StatusCode;
-            }
-            catch (Exception ex) when (ex is HttpRequestException or Polly.Timeout.TimeoutRejectedException)
-            {
-                // The process runs but does not listen yet, or is still too busy starting to answer.
-                await Task.Delay(200, cancellationToken);
-            }
-        }
-    }
+            using var health = await client.GetAsync("/health", cancellationToken);
+            return health.StatusCode;
+        }, _ => true, cancellationToken,
+        // The process runs but does not listen yet, or is still too busy starting to answer.
+        retryOn: ex => ex is HttpRequestException or Polly.Timeout.TimeoutRejectedException);
 
     /// <summary>The worker declares its queue once it reaches RabbitMQ; a message sent before then has nowhere to go.</summary>
-    private async Task WaitForQueueAsync(CancellationToken cancellationToken)
-    {
-        while (true)
+    private Task WaitForQueueAsync(CancellationToken cancellationToken) =>
+        Eventually.UntilAsync($"the worker declaring {Queue}", async () =>
         {
             await using var probe = await broker.CreateChannelAsync(cancellationToken: cancellationToken);
-            try
-            {
-                await probe.QueueDeclarePassiveAsync(Queue, cancellationToken);
-                return;
-            }
-            catch (RabbitMQ.Client.Exceptions.OperationInterruptedException)
-            {
-                await Task.Delay(200, cancellationToken);
-            }
-        }
-    }
+            return await probe.QueueDeclarePassiveAsync(Queue, cancellationToken);
+        }, _ => true, cancellationToken, retryOn: ex => ex is RabbitMQ.Client.Exceptions.OperationInterruptedException);
+
+    /// <summary>How often the worker has tried to load its model and logged that it could not (once per retry interval).</summary>
+    private async Task<int> ModelLookupsAsync() =>
+        (await app.ConsoleLogsAsync(app.Resource<IResource>("vision-worker"))).Count(line => line.Contains("Vision model unavailable", StringComparison.Ordinal));
 
     private Task<ItemImageUploadedEvent> UploadAsync(string fixture, CancellationToken cancellationToken) =>
         UploadAsync(File.ReadAllBytes(RepositoryPaths.VisionFixture($"images/{fixture}")), cancellationToken);
@@ -187,16 +173,6 @@ public sealed class VisionWorkerFaultTests
             Encoding.UTF8.GetBytes(JsonSerializer.Serialize(uploaded, EventSerializer.Options)), cancellationToken);
     }
 
-    private async Task<BasicGetResult> NextResultAsync(CancellationToken cancellationToken)
-    {
-        while (true)
-        {
-            if (await channel.BasicGetAsync(results, autoAck: true, cancellationToken) is { } message)
-            {
-                return message;
-            }
-
-            await Task.Delay(100, cancellationToken);
-        }
-    }
+    private Task<BasicGetResult> NextResultAsync(CancellationToken cancellationToken) =>
+        Eventually.GetAsync("an analysis result (analysed or failed)", () => channel.BasicGetAsync(results, autoAck: true, cancellationToken), cancellationToken);
 }
