@@ -119,8 +119,7 @@ public sealed class ClosetFlowTests
     }
 
     private static Task<JsonElement> WaitUntilAnalyzedAsync(HttpClient client, string itemPath, CancellationToken cancellationToken) =>
-        Eventually.GetValueAsync<JsonElement>($"the analysis of {itemPath} (status no longer processing)", async () =>
-            await client.GetFromJsonAsync<JsonElement>(itemPath, cancellationToken) is var item && item.GetProperty("status").GetString() != "processing"
-                ? item
-                : null, cancellationToken);
+        Eventually.UntilAsync($"{itemPath} analysed (its status no longer processing)",
+            () => client.GetFromJsonAsync<JsonElement>(itemPath, cancellationToken), item => item.GetProperty("status").GetString() != "processing",
+            cancellationToken);
 }

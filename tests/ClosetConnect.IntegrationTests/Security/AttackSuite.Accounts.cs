@@ -211,24 +211,13 @@ public sealed partial class AttackSuite
         // Closet and Payments re-read the JWKS at least every Identity:JwksRefreshInterval (15 s): refused within it.
         foreach (var path in new[] { "/api/v1/closet/items", "/api/v1/payments/orders" })
         {
-            var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(20);
-            HttpResponseMessage refused;
-            while (true)
+            await Eventually.UntilAsync($"{path} refusing the token signed with the removed key", async () =>
             {
-                refused = await user.Client.GetAsync(path, cancellationToken);
-                if (refused.StatusCode == HttpStatusCode.Unauthorized || DateTime.UtcNow > deadline)
-                {
-                    break;
-                }
-
-                refused.Dispose();
-                await Task.Delay(500, cancellationToken);
-            }
-
-            using (refused)
-            {
-                await AssertAccountProblemAsync(refused, HttpStatusCode.Unauthorized, "Unauthorized", cancellationToken, "The access token is not valid.");
-            }
+                using var response = await user.Client.GetAsync(path, cancellationToken);
+                return response.StatusCode;
+            }, status => status == HttpStatusCode.Unauthorized, cancellationToken, TimeSpan.FromSeconds(20));
+            using var refused = await user.Client.GetAsync(path, cancellationToken);
+            await AssertAccountProblemAsync(refused, HttpStatusCode.Unauthorized, "Unauthorized", cancellationToken, "The access token is not valid.");
         }
 
         using var refresh = await user.Client.PostAsJsonAsync("/api/v1/auth/refresh", new { refreshToken = session.RefreshToken }, cancellationToken);
