@@ -19,7 +19,14 @@ public sealed partial class AttackSuite
         }
 
         Guid itemId;
-        using (var failed = await user.Client.PostAsJsonAsync("/api/v1/auth/login", new { email = user.Email, password = "Wrong!Pass1" }, cancellationToken))
+        // The failed login carries a request id of its own, so its audit line can be found among identity-api's logs.
+        var failedLoginId = $"pii-{Guid.NewGuid():N}";
+        using var failedLogin = new HttpRequestMessage(HttpMethod.Post, "/api/v1/auth/login")
+        {
+            Content = JsonContent.Create(new { email = user.Email, password = "Wrong!Pass1" }),
+            Headers = { { "X-Request-ID", failedLoginId } },
+        };
+        using (var failed = await user.Client.SendAsync(failedLogin, cancellationToken))
         using (var upload = await user.Client.PostAsync("/api/v1/closet/items", GatewayClient.ItemForm(RepositoryPaths.VisionFixture("images/photo-07.png"), "Skirt"), cancellationToken))
         using (var broken = await user.Client.PostAsync("/api/v1/auth/register",
             new StringContent($"{{\"email\":\"{user.Email}\",\"password\": broken", System.Text.Encoding.UTF8, "application/json"), cancellationToken))
@@ -40,6 +47,11 @@ public sealed partial class AttackSuite
         // The analysis is the last thing the user's requests set off: once it is logged, everything else has been.
         await Eventually.HoldsAsync("vision-worker's log of the analysis", async () =>
             (await app.ConsoleLogsAsync(app.Resource<IResource>("vision-worker"))).Any(line => line.Contains($"Analysed item {itemId}", StringComparison.Ordinal)),
+            cancellationToken);
+        // And the logs that had the most reason to name the user were captured: identity's audit of the failed login.
+        await Eventually.HoldsAsync($"identity-api's audit line of the failed login (request {failedLoginId})", async () =>
+            (await app.ConsoleLogsAsync(app.Resource<IResource>("identity-api")))
+                .Any(line => line.Contains("auth.login", StringComparison.Ordinal) && line.Contains(failedLoginId, StringComparison.Ordinal)),
             cancellationToken);
         var services = app.Resources().Where(r => r is ProjectResource).ToList();
         Assert.That(services, Has.Count.EqualTo(6), "every service's console log is read, the Toss simulator's too");
