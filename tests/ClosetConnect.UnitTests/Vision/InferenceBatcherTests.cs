@@ -97,11 +97,11 @@ public sealed class InferenceBatcherTests
         Assert.That(async () => await cancelled, Throws.InstanceOf<OperationCanceledException>());
 
         var next = batcher.InferAsync(Input(2), CancellationToken.None);
-        while (!next.IsCompleted)
+        await Eventually.UntilAsync("the next photo served once its batch delay has passed", () =>
         {
             time.Advance(TimeSpan.FromMilliseconds(40));
-            await Task.WhenAny(next, Task.Delay(20));
-        }
+            return Task.FromResult(next.Status);
+        }, status => status is TaskStatus.RanToCompletion or TaskStatus.Faulted or TaskStatus.Canceled, CancellationToken.None, Patience);
 
         using var result = await next;
         Assert.That(model.BatchSizes, Is.EqualTo(new[] { 1 }), "the cancelled photo never reached the model");
