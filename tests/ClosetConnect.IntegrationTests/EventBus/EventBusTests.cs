@@ -187,10 +187,10 @@ public sealed class EventBusTests
         }
 
         // The first write wakes the relay, which claims its row and publishes it into the block; the next ones must not
-        // wait for that publish.
+        // wait for that publish. Claimed and not yet failed, well inside the 15 s confirm wait: the publish is under way.
         await WriteWithinFiveSecondsAsync();
-        await Eventually.UntilAsync("the relay claiming the first row to publish it", () => PublishStateAsync(service, written[0].Id, cancellationToken),
-            row => row.NextAttemptAt is not null, cancellationToken);
+        await Eventually.UntilAsync("the relay claiming the first row and publishing it", () => PublishStateAsync(service, written[0].Id, cancellationToken),
+            row => row is { NextAttemptAt: not null, Attempts: 0 }, cancellationToken, TimeSpan.FromSeconds(10));
         for (var write = 1; write < 4; write++)
         {
             await WriteWithinFiveSecondsAsync();
