@@ -1,7 +1,7 @@
 global using ClosetConnect.Closet.Domain;
 global using ClosetConnect.Closet.Infrastructure;
-global using ClosetConnect.ServiceDefaults.EventBus;
-global using ClosetConnect.ServiceDefaults.EventBus.Events;
+global using ClosetConnect.Contracts.Events;
+global using ClosetConnect.EventBus;
 global using ClosetConnect.ServiceDefaults.Problems;
 global using Microsoft.AspNetCore.Http.HttpResults;
 global using Microsoft.EntityFrameworkCore;

@@ -1,6 +1,5 @@
 global using ClosetConnect.Identity.Data;
 global using ClosetConnect.Identity.Domain;
-global using ClosetConnect.ServiceDefaults.EventBus;
 global using ClosetConnect.ServiceDefaults.Problems;
 global using Microsoft.AspNetCore.Http.HttpResults;
 global using Microsoft.EntityFrameworkCore;

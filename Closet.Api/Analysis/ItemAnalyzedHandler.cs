@@ -1,4 +1,4 @@
-using ClosetConnect.ServiceDefaults.Contracts;
+using ClosetConnect.Contracts;
 
 namespace ClosetConnect.Closet.Analysis;
 

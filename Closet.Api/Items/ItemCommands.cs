@@ -1,6 +1,5 @@
 using ClosetConnect.Closet.Listings;
 using ClosetConnect.Closet.Outfits;
-using ClosetConnect.ServiceDefaults.Storage;
 
 namespace ClosetConnect.Closet.Items;
 

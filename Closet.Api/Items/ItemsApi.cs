@@ -1,7 +1,7 @@
 using System.Security.Claims;
 using ClosetConnect.Closet.Uploads;
+using ClosetConnect.Contracts;
 using ClosetConnect.ServiceDefaults.Authentication;
-using ClosetConnect.ServiceDefaults.Contracts;
 using Microsoft.AspNetCore.Mvc;
 
 namespace ClosetConnect.Closet.Items;

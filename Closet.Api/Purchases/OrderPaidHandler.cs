@@ -1,4 +1,4 @@
-using ClosetConnect.ServiceDefaults.EventBus.Outbox;
+using ClosetConnect.EventBus.Outbox;
 
 namespace ClosetConnect.Closet.Purchases;
 

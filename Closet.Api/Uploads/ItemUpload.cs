@@ -1,6 +1,6 @@
 using ClosetConnect.Closet.Items;
-using ClosetConnect.ServiceDefaults.Contracts;
-using ClosetConnect.ServiceDefaults.EventBus.Outbox;
+using ClosetConnect.Contracts;
+using ClosetConnect.EventBus.Outbox;
 using ClosetConnect.ServiceDefaults.Storage;
 
 namespace ClosetConnect.Closet.Uploads;

@@ -1,4 +1,4 @@
-using ClosetConnect.ServiceDefaults.Contracts;
+using ClosetConnect.Contracts;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Options;
 using Yarp.ReverseProxy.Model;

@@ -4,7 +4,7 @@ namespace ClosetConnect.Gateway.Security;
 
 /// <summary>
 /// Largest request bodies but photo uploads (section <c>RequestLimits</c>), whose limit is the contract's
-/// (<see cref="ServiceDefaults.Contracts.PhotoUploadLimits"/>).
+/// (<see cref="Contracts.PhotoUploadLimits"/>).
 /// </summary>
 public sealed class RequestLimitsOptions
 {

@@ -1,6 +1,6 @@
+using ClosetConnect.Contracts.Events;
+using ClosetConnect.EventBus.Outbox;
 using ClosetConnect.Identity.Audit;
-using ClosetConnect.ServiceDefaults.EventBus.Events;
-using ClosetConnect.ServiceDefaults.EventBus.Outbox;
 
 namespace ClosetConnect.Identity.Accounts;
 

@@ -1,9 +1,9 @@
+using ClosetConnect.Contracts.Events;
+using ClosetConnect.EventBus.Outbox;
 using ClosetConnect.Identity.Audit;
 using ClosetConnect.Identity.Mail;
 using ClosetConnect.Identity.Passwords;
 using ClosetConnect.Identity.PersonalData;
-using ClosetConnect.ServiceDefaults.EventBus.Events;
-using ClosetConnect.ServiceDefaults.EventBus.Outbox;
 using MySqlConnector;
 
 namespace ClosetConnect.Identity.Registration;

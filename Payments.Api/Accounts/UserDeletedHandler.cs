@@ -1,5 +1,4 @@
-using ClosetConnect.ServiceDefaults.EventBus;
-using ClosetConnect.ServiceDefaults.EventBus.Events;
+using ClosetConnect.EventBus;
 
 namespace ClosetConnect.Payments.Accounts;
 

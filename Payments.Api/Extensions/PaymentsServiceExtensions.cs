@@ -5,7 +5,6 @@ using ClosetConnect.Payments.Reconciliation;
 using ClosetConnect.Payments.Settlement;
 using ClosetConnect.Payments.Toss;
 using ClosetConnect.Payments.Webhooks;
-using ClosetConnect.ServiceDefaults.EventBus.Events;
 
 namespace ClosetConnect.Payments.Extensions;
 

@@ -1,5 +1,5 @@
-using ClosetConnect.ServiceDefaults.Data;
-using ClosetConnect.ServiceDefaults.EventBus.Outbox;
+using ClosetConnect.Data;
+using ClosetConnect.EventBus.Outbox;
 using Microsoft.EntityFrameworkCore.Design;
 
 namespace ClosetConnect.Payments.Infrastructure;

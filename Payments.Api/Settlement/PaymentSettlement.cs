@@ -1,6 +1,6 @@
+using ClosetConnect.EventBus.Outbox;
 using ClosetConnect.Payments.Orders;
 using ClosetConnect.Payments.Toss;
-using ClosetConnect.ServiceDefaults.EventBus.Outbox;
 
 namespace ClosetConnect.Payments.Settlement;
 

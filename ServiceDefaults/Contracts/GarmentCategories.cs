@@ -1,4 +1,4 @@
-namespace ClosetConnect.ServiceDefaults.Contracts;
+namespace ClosetConnect.Contracts;
 
 /// <summary>
 /// The closet's garment categories: what clients may set on an item, and what the vision worker maps its

@@ -1,4 +1,4 @@
-namespace ClosetConnect.ServiceDefaults.Contracts;
+namespace ClosetConnect.Contracts;
 
 /// <summary>
 /// How large a photo upload may be: the one statement of the rule that the gateway's upload routes and Closet.Api

@@ -1,10 +1,11 @@
 using System.Diagnostics;
+using ClosetConnect.ServiceDefaults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
-namespace ClosetConnect.ServiceDefaults.Data;
+namespace ClosetConnect.Data;
 
 /// <summary>
 /// Runs pending migrations in <see cref="StartAsync"/>, so the service does not accept requests (and is not healthy)

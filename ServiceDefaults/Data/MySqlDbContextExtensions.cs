@@ -1,4 +1,4 @@
-using ClosetConnect.ServiceDefaults.Data;
+using ClosetConnect.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;

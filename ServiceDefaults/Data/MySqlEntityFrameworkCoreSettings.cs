@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 
-namespace ClosetConnect.ServiceDefaults.Data;
+namespace ClosetConnect.Data;
 
 public sealed class MySqlEntityFrameworkCoreSettings
 {

@@ -1,4 +1,4 @@
-namespace ClosetConnect.ServiceDefaults.EventBus.Outbox;
+namespace ClosetConnect.EventBus.Outbox;
 
 /// <summary>The id of a message this service has processed; a redelivery with the same id has no second effect.</summary>
 public sealed class InboxMessage(Guid messageId, string eventName, DateTimeOffset processedAt)

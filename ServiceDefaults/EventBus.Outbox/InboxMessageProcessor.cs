@@ -1,7 +1,8 @@
+using ClosetConnect.Contracts.Events;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 
-namespace ClosetConnect.ServiceDefaults.EventBus.Outbox;
+namespace ClosetConnect.EventBus.Outbox;
 
 /// <summary>
 /// Runs a handler at most once per message id: the inbox row, the handler's changes and any events it raises

@@ -1,5 +1,5 @@
-using ClosetConnect.ServiceDefaults.EventBus;
-using ClosetConnect.ServiceDefaults.EventBus.Outbox;
+using ClosetConnect.EventBus;
+using ClosetConnect.EventBus.Outbox;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,7 +1,8 @@
 using System.Text;
 using System.Text.Json;
+using ClosetConnect.Contracts.Events;
 
-namespace ClosetConnect.ServiceDefaults.EventBus.Outbox;
+namespace ClosetConnect.EventBus.Outbox;
 
 /// <summary>An event waiting to be published; it is written in the same transaction as the change that raised it.</summary>
 public sealed class OutboxMessage

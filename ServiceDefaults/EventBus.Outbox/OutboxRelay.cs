@@ -1,6 +1,7 @@
 using System.Data;
 using System.Diagnostics.Metrics;
-using ClosetConnect.ServiceDefaults.EventBus.Topology;
+using ClosetConnect.EventBus.Topology;
+using ClosetConnect.ServiceDefaults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -8,7 +9,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using OpenTelemetry;
 
-namespace ClosetConnect.ServiceDefaults.EventBus.Outbox;
+namespace ClosetConnect.EventBus.Outbox;
 
 /// <summary>
 /// Drains the outbox until every row is published: woken by each commit that adds rows, and sweeping every

@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 
-namespace ClosetConnect.ServiceDefaults.EventBus.Outbox;
+namespace ClosetConnect.EventBus.Outbox;
 
 /// <summary>
 /// Runs a message's transaction once. Redelivery through the delay queues is the bus's one retry layer; the context's

@@ -1,6 +1,7 @@
+using ClosetConnect.Contracts.Events;
 using Microsoft.EntityFrameworkCore;
 
-namespace ClosetConnect.ServiceDefaults.EventBus.Outbox;
+namespace ClosetConnect.EventBus.Outbox;
 
 public static class TransactionalMessagingModel
 {

@@ -1,5 +1,7 @@
-using ClosetConnect.ServiceDefaults.EventBus;
-using ClosetConnect.ServiceDefaults.EventBus.Topology;
+using ClosetConnect.Contracts.Events;
+using ClosetConnect.EventBus;
+using ClosetConnect.EventBus.RabbitMQ;
+using ClosetConnect.EventBus.Topology;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 

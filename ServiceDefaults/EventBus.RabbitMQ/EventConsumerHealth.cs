@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
-namespace ClosetConnect.ServiceDefaults.EventBus;
+namespace ClosetConnect.EventBus.RabbitMQ;
 
 /// <summary>Unhealthy while the service's consumer is not consuming: a dead consumer must not hide behind a green /health.</summary>
 internal sealed class EventConsumerHealth : IHealthCheck

@@ -1,7 +1,8 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
-using ClosetConnect.ServiceDefaults.EventBus.Topology;
+using ClosetConnect.Contracts.Events;
+using ClosetConnect.EventBus.Topology;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -9,7 +10,7 @@ using Microsoft.Extensions.Options;
 using RabbitMQ.Client;
 using RabbitMQ.Client.Events;
 
-namespace ClosetConnect.ServiceDefaults.EventBus;
+namespace ClosetConnect.EventBus.RabbitMQ;
 
 /// <summary>
 /// Consumes the service's quorum queue with manual acks; a message is acked only after its handler (and the inbox

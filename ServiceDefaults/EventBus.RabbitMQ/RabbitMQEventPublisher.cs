@@ -1,11 +1,12 @@
-using ClosetConnect.ServiceDefaults.EventBus.Topology;
+using ClosetConnect.Contracts.Events;
+using ClosetConnect.EventBus.Topology;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using RabbitMQ.Client;
 using RabbitMQ.Client.Events;
 using RabbitMQ.Client.Exceptions;
 
-namespace ClosetConnect.ServiceDefaults.EventBus;
+namespace ClosetConnect.EventBus.RabbitMQ;
 
 /// <summary>
 /// Publishes on a connection of its own: in a resource alarm RabbitMQ blocks connections that publish, and the

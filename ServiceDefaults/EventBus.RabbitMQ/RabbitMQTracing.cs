@@ -1,9 +1,10 @@
 using System.Diagnostics;
 using System.Text;
+using ClosetConnect.ServiceDefaults;
 using OpenTelemetry;
 using OpenTelemetry.Context.Propagation;
 
-namespace ClosetConnect.ServiceDefaults.EventBus;
+namespace ClosetConnect.EventBus.RabbitMQ;
 
 /// <summary>
 /// The publish and process spans of RabbitMQ messages, following the OpenTelemetry messaging conventions, with the

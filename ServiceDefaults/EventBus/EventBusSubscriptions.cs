@@ -1,6 +1,7 @@
+using ClosetConnect.Contracts.Events;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace ClosetConnect.ServiceDefaults.EventBus;
+namespace ClosetConnect.EventBus;
 
 /// <summary>Which events this service consumes, and how to hand each one to its handler.</summary>
 public sealed class EventBusSubscriptions

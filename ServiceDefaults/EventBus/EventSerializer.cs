@@ -1,6 +1,7 @@
 using System.Text.Json;
+using ClosetConnect.Contracts.Events;
 
-namespace ClosetConnect.ServiceDefaults.EventBus;
+namespace ClosetConnect.EventBus;
 
 /// <summary>Events travel as camelCase JSON, the same shape the public REST contract uses.</summary>
 public static class EventSerializer

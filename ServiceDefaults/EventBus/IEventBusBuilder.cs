@@ -1,5 +1,6 @@
-using ClosetConnect.ServiceDefaults.EventBus;
-using ClosetConnect.ServiceDefaults.EventBus.Topology;
+using ClosetConnect.Contracts.Events;
+using ClosetConnect.EventBus;
+using ClosetConnect.EventBus.Topology;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 

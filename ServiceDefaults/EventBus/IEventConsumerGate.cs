@@ -1,4 +1,4 @@
-namespace ClosetConnect.ServiceDefaults.EventBus;
+namespace ClosetConnect.EventBus;
 
 /// <summary>
 /// Optional: holds the consumer back until the service can really handle messages (Vision.Worker waits for a usable

@@ -1,4 +1,6 @@
-namespace ClosetConnect.ServiceDefaults.EventBus;
+using ClosetConnect.Contracts.Events;
+
+namespace ClosetConnect.EventBus;
 
 /// <summary>
 /// Puts one message on the exchange and returns once the broker has confirmed it. Services with a database never call

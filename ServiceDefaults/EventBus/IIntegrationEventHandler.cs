@@ -1,4 +1,6 @@
-namespace ClosetConnect.ServiceDefaults.EventBus;
+using ClosetConnect.Contracts.Events;
+
+namespace ClosetConnect.EventBus;
 
 /// <summary>
 /// Handles one event type. Runs in its own DI scope; with an inbox, inside the transaction that records the message

@@ -1,4 +1,6 @@
-namespace ClosetConnect.ServiceDefaults.EventBus;
+using ClosetConnect.Contracts.Events;
+
+namespace ClosetConnect.EventBus;
 
 /// <summary>
 /// Wraps a handler's run. The default runs it as is; with an inbox (<c>AddInbox&lt;TDbContext&gt;()</c>), a message

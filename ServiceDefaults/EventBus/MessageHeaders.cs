@@ -1,4 +1,4 @@
-namespace ClosetConnect.ServiceDefaults.EventBus;
+namespace ClosetConnect.EventBus;
 
 /// <summary>The bus's own message headers, besides W3C <c>traceparent</c>, <c>tracestate</c> and <c>baggage</c>.</summary>
 public static class MessageHeaders

@@ -2,7 +2,7 @@ using System.Diagnostics;
 using OpenTelemetry;
 using OpenTelemetry.Context.Propagation;
 
-namespace ClosetConnect.ServiceDefaults.EventBus;
+namespace ClosetConnect.EventBus;
 
 /// <summary>
 /// W3C trace context (<c>traceparent</c>, <c>tracestate</c>) and baggage as message headers, so one trace (and its

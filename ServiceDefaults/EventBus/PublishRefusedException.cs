@@ -1,4 +1,4 @@
-namespace ClosetConnect.ServiceDefaults.EventBus;
+namespace ClosetConnect.EventBus;
 
 /// <summary>
 /// The broker refused the message (a nack, or no queue took it), as opposed to not answering: publishing the same

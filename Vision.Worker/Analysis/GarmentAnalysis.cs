@@ -4,7 +4,7 @@ namespace ClosetConnect.Vision.Analysis;
 /// What the analysis found in one photo. <paramref name="Category"/> and <paramref name="MainLabel"/> are null when
 /// no garment was found; the colours are then those of the whole photo and the cut-out is the whole photo.
 /// </summary>
-/// <param name="Category">The closet category of the main garment (see <see cref="ServiceDefaults.Contracts.GarmentCategories"/>).</param>
+/// <param name="Category">The closet category of the main garment (see <see cref="Contracts.GarmentCategories"/>).</param>
 /// <param name="MainLabel">The model label of the main garment ("Upper-clothes", …; "Shoes" for the pair).</param>
 /// <param name="Colors">The main garment's colours, largest share first.</param>
 /// <param name="MaskPng">Label map: 8-bit grayscale PNG at the photo's size, each pixel the class index 0–17.</param>

@@ -1,4 +1,4 @@
-using ClosetConnect.ServiceDefaults.Contracts;
+using ClosetConnect.Contracts;
 using ClosetConnect.Vision.Inference;
 
 namespace ClosetConnect.Vision.Analysis;

@@ -1,8 +1,8 @@
-using ClosetConnect.ServiceDefaults.EventBus;
-using ClosetConnect.ServiceDefaults.EventBus.Events;
+using ClosetConnect.Contracts.Events;
+using ClosetConnect.EventBus;
 using ClosetConnect.ServiceDefaults.Storage;
 using ClosetConnect.Vision.Analysis;
-using EventTimings = ClosetConnect.ServiceDefaults.EventBus.Events.AnalysisTimings;
+using EventTimings = ClosetConnect.Contracts.Events.AnalysisTimings;
 
 namespace ClosetConnect.Vision.Application;
 

@@ -1,4 +1,4 @@
-using ClosetConnect.ServiceDefaults.EventBus;
+using ClosetConnect.EventBus;
 using ClosetConnect.Vision.Inference;
 
 namespace ClosetConnect.Vision.Application;

@@ -1,5 +1,5 @@
-using ClosetConnect.ServiceDefaults.EventBus;
-using ClosetConnect.ServiceDefaults.EventBus.Events;
+using ClosetConnect.Contracts.Events;
+using ClosetConnect.EventBus;
 using ClosetConnect.Vision.Application;
 
 namespace ClosetConnect.Vision.Extensions;

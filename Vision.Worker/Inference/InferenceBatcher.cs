@@ -2,7 +2,6 @@ using System.Diagnostics.Metrics;
 using System.Threading.Channels;
 using ClosetConnect.ServiceDefaults;
 using ClosetConnect.Vision.Analysis;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace ClosetConnect.Vision.Inference;

@@ -1,6 +1,5 @@
 using System.Security.Cryptography;
 using ClosetConnect.Vision.Analysis;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Microsoft.ML.OnnxRuntime;
 using Microsoft.ML.OnnxRuntime.Tensors;

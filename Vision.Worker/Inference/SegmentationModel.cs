@@ -1,5 +1,4 @@
 using ClosetConnect.Vision.Analysis;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Microsoft.ML.OnnxRuntime;
 

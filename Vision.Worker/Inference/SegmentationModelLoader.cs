@@ -1,5 +1,4 @@
 using ClosetConnect.Vision.Analysis;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace ClosetConnect.Vision.Inference;

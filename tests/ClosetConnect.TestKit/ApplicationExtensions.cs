@@ -1,4 +1,3 @@
-using Aspire.Hosting.ApplicationModel;
 using ClosetConnect.AppHost.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;

@@ -252,7 +252,7 @@ namespace ClosetConnect.Closet.Infrastructure.Migrations
                     b.ToTable("Closets");
                 });
 
-            modelBuilder.Entity("ClosetConnect.ServiceDefaults.EventBus.Outbox.InboxMessage", b =>
+            modelBuilder.Entity("ClosetConnect.EventBus.Outbox.InboxMessage", b =>
                 {
                     b.Property<Guid>("MessageId")
                         .ValueGeneratedOnAdd()
@@ -273,7 +273,7 @@ namespace ClosetConnect.Closet.Infrastructure.Migrations
                     b.ToTable("InboxMessages", (string)null);
                 });
 
-            modelBuilder.Entity("ClosetConnect.ServiceDefaults.EventBus.Outbox.OutboxMessage", b =>
+            modelBuilder.Entity("ClosetConnect.EventBus.Outbox.OutboxMessage", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()

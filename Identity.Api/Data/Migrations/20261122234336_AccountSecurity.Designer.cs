@@ -259,7 +259,7 @@ namespace ClosetConnect.Identity.Data.Migrations
                     b.ToTable("SigningKeys");
                 });
 
-            modelBuilder.Entity("ClosetConnect.ServiceDefaults.EventBus.Outbox.InboxMessage", b =>
+            modelBuilder.Entity("ClosetConnect.EventBus.Outbox.InboxMessage", b =>
                 {
                     b.Property<Guid>("MessageId")
                         .ValueGeneratedOnAdd()
@@ -280,7 +280,7 @@ namespace ClosetConnect.Identity.Data.Migrations
                     b.ToTable("InboxMessages", (string)null);
                 });
 
-            modelBuilder.Entity("ClosetConnect.ServiceDefaults.EventBus.Outbox.OutboxMessage", b =>
+            modelBuilder.Entity("ClosetConnect.EventBus.Outbox.OutboxMessage", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()

@@ -71,7 +71,7 @@ namespace ClosetConnect.Payments.Infrastructure.Migrations
                     b.ToTable("Orders");
                 });
 
-            modelBuilder.Entity("ClosetConnect.ServiceDefaults.EventBus.Outbox.InboxMessage", b =>
+            modelBuilder.Entity("ClosetConnect.EventBus.Outbox.InboxMessage", b =>
                 {
                     b.Property<Guid>("MessageId")
                         .ValueGeneratedOnAdd()
@@ -92,7 +92,7 @@ namespace ClosetConnect.Payments.Infrastructure.Migrations
                     b.ToTable("InboxMessages", (string)null);
                 });
 
-            modelBuilder.Entity("ClosetConnect.ServiceDefaults.EventBus.Outbox.OutboxMessage", b =>
+            modelBuilder.Entity("ClosetConnect.EventBus.Outbox.OutboxMessage", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()

@@ -187,7 +187,7 @@ namespace ClosetConnect.Payments.Infrastructure.Migrations
                     b.ToTable("TossWebhookReceipts");
                 });
 
-            modelBuilder.Entity("ClosetConnect.ServiceDefaults.EventBus.Outbox.InboxMessage", b =>
+            modelBuilder.Entity("ClosetConnect.EventBus.Outbox.InboxMessage", b =>
                 {
                     b.Property<Guid>("MessageId")
                         .ValueGeneratedOnAdd()
@@ -208,7 +208,7 @@ namespace ClosetConnect.Payments.Infrastructure.Migrations
                     b.ToTable("InboxMessages", (string)null);
                 });
 
-            modelBuilder.Entity("ClosetConnect.ServiceDefaults.EventBus.Outbox.OutboxMessage", b =>
+            modelBuilder.Entity("ClosetConnect.EventBus.Outbox.OutboxMessage", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()

@@ -184,7 +184,7 @@ namespace ClosetConnect.Payments.Infrastructure.Migrations
                     b.ToTable("TossWebhookReceipts");
                 });
 
-            modelBuilder.Entity("ClosetConnect.ServiceDefaults.EventBus.Outbox.InboxMessage", b =>
+            modelBuilder.Entity("ClosetConnect.EventBus.Outbox.InboxMessage", b =>
                 {
                     b.Property<Guid>("MessageId")
                         .ValueGeneratedOnAdd()
@@ -205,7 +205,7 @@ namespace ClosetConnect.Payments.Infrastructure.Migrations
                     b.ToTable("InboxMessages", (string)null);
                 });
 
-            modelBuilder.Entity("ClosetConnect.ServiceDefaults.EventBus.Outbox.OutboxMessage", b =>
+            modelBuilder.Entity("ClosetConnect.EventBus.Outbox.OutboxMessage", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()

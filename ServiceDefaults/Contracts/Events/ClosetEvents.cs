@@ -1,4 +1,4 @@
-namespace ClosetConnect.ServiceDefaults.EventBus.Events;
+namespace ClosetConnect.Contracts.Events;
 
 /// <summary>A photo was stored at <paramref name="ImageKey"/> in the blob store and waits for analysis.</summary>
 [EventName("closet.item-image-uploaded"), ConsumedBy("vision-worker")]

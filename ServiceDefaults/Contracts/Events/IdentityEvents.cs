@@ -1,4 +1,4 @@
-namespace ClosetConnect.ServiceDefaults.EventBus.Events;
+namespace ClosetConnect.Contracts.Events;
 
 [EventName("identity.user-registered"), ConsumedBy("closet-api")]
 public sealed record UserRegisteredEvent(Guid UserId, string Username) : IntegrationEvent;

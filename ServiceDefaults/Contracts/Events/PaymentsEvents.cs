@@ -1,4 +1,4 @@
-namespace ClosetConnect.ServiceDefaults.EventBus.Events;
+namespace ClosetConnect.Contracts.Events;
 
 /// <summary>Toss approved the buyer's payment: Closet marks the listing sold and moves the item to the buyer.</summary>
 [EventName("payments.order-paid"), ConsumedBy("closet-api")]

@@ -1,4 +1,4 @@
-namespace ClosetConnect.ServiceDefaults.EventBus.Events;
+namespace ClosetConnect.Contracts.Events;
 
 /// <summary>The garment found in an item's photo: its category, colours, and derived images in the blob store.</summary>
 [EventName("vision.item-analyzed"), ConsumedBy("closet-api")]

@@ -1,6 +1,7 @@
 using System.Reflection;
+using ClosetConnect.Contracts.Events;
 
-namespace ClosetConnect.ServiceDefaults.EventBus.Topology;
+namespace ClosetConnect.EventBus.Topology;
 
 /// <summary>
 /// Which consumer (service) takes which event, read from the events' <see cref="ConsumedByAttribute"/>: the contract
@@ -27,7 +28,7 @@ public sealed class EventTopology
     {
         var consumers = eventType.GetCustomAttribute<ConsumedByAttribute>()?.Consumers
             ?? throw new InvalidOperationException($"{eventType.Name} has no [ConsumedBy]: every integration event names the services that consume it.");
-        _consumers[EventBus.EventNames.Of(eventType)] = new SortedSet<string>(consumers, StringComparer.Ordinal);
+        _consumers[Contracts.Events.EventNames.Of(eventType)] = new SortedSet<string>(consumers, StringComparer.Ordinal);
     }
 
     public IReadOnlyCollection<string> ConsumersOf(string eventName) =>

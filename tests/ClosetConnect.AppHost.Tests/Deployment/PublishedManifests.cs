@@ -1,4 +1,3 @@
-using ClosetConnect.AppHost.Hosting;
 using ClosetConnect.AppHost.Hosting.Publishing;
 using k8s;
 using k8s.Models;

@@ -1,10 +1,9 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using ClosetConnect.Contracts.Events;
 using ClosetConnect.IntegrationTests.EndToEnd;
 using ClosetConnect.IntegrationTests.Marketplace;
-using ClosetConnect.ServiceDefaults.EventBus;
-using ClosetConnect.ServiceDefaults.EventBus.Events;
 
 namespace ClosetConnect.IntegrationTests.Closet;
 

@@ -40,7 +40,7 @@ public sealed class StaleAnalysisSweeperTests
             .AddSingleton(Options.Create(new ItemListCacheOptions()))
             .AddSingleton<ItemListCache>()
             .AddSingleton<ItemListCacheInvalidation>()
-            .AddDbContext<ClosetDbContext>(options => options.UseMySql(connectionString, ClosetConnect.ServiceDefaults.Data.MariaDbVersion.Default))
+            .AddDbContext<ClosetDbContext>(options => options.UseMySql(connectionString, ClosetConnect.Data.MariaDbVersion.Default))
             .BuildServiceProvider();
         var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 22, 12, 0, 0, TimeSpan.Zero));
         var details = new ItemDetails("Coat", null, null, null, null, null);

@@ -1,4 +1,5 @@
-using ClosetConnect.ServiceDefaults.EventBus;
+using ClosetConnect.Contracts.Events;
+using ClosetConnect.EventBus;
 using RabbitMQ.Client;
 
 namespace ClosetConnect.IntegrationTests.Closet;

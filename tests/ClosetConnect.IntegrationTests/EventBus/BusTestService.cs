@@ -1,7 +1,8 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
-using ClosetConnect.ServiceDefaults.EventBus;
-using ClosetConnect.ServiceDefaults.EventBus.Outbox;
+using ClosetConnect.Contracts.Events;
+using ClosetConnect.EventBus;
+using ClosetConnect.EventBus.Outbox;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -147,7 +148,7 @@ public static class BusTestService
         }
 
         // The test's shared contracts: every one of its services knows both events, whatever it handles itself.
-        builder.Services.Configure<ServiceDefaults.EventBus.Topology.EventTopology>(topology =>
+        builder.Services.Configure<ClosetConnect.EventBus.Topology.EventTopology>(topology =>
         {
             topology.Add(typeof(ParcelShipped));
             topology.Add(typeof(ParcelReturned));

@@ -1,9 +1,10 @@
 using System.Diagnostics;
 using System.Text;
 using ClosetConnect.AppHost.Hosting.RabbitMQ;
+using ClosetConnect.Contracts.Events;
+using ClosetConnect.EventBus;
+using ClosetConnect.EventBus.Outbox;
 using ClosetConnect.ServiceDefaults;
-using ClosetConnect.ServiceDefaults.EventBus;
-using ClosetConnect.ServiceDefaults.EventBus.Outbox;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
@@ -362,7 +363,7 @@ public sealed class EventBusTests
     public async Task Replaying_dead_letters_hands_them_to_their_service_again(CancellationToken cancellationToken)
     {
         // A registration Closet gave up on (as if the database had been down for all its attempts).
-        var registered = new ServiceDefaults.EventBus.Events.UserRegisteredEvent(Guid.NewGuid(), $"replayed{Random.Shared.Next(100_000)}") { OccurredAt = DateTimeOffset.UtcNow };
+        var registered = new UserRegisteredEvent(Guid.NewGuid(), $"replayed{Random.Shared.Next(100_000)}") { OccurredAt = DateTimeOffset.UtcNow };
         await DeadLetterAsync("closet-api", registered, attempts: 10, cancellationToken);
 
         await servers.RunCommandAsync("messaging", RabbitMQBuilderExtensions.ReplayDeadLettersCommandName, cancellationToken);

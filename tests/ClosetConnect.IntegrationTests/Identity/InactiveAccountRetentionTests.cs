@@ -1,11 +1,10 @@
+using ClosetConnect.Data;
+using ClosetConnect.EventBus.Outbox;
 using ClosetConnect.Identity.Accounts;
 using ClosetConnect.Identity.Audit;
 using ClosetConnect.Identity.Data;
 using ClosetConnect.Identity.Domain;
 using ClosetConnect.Identity.PersonalData;
-using ClosetConnect.ServiceDefaults.Data;
-using ClosetConnect.ServiceDefaults.EventBus.Outbox;
-using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;

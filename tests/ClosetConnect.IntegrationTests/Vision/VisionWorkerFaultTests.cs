@@ -1,8 +1,8 @@
 using System.Net;
 using System.Text;
 using System.Text.Json;
-using ClosetConnect.ServiceDefaults.EventBus;
-using ClosetConnect.ServiceDefaults.EventBus.Events;
+using ClosetConnect.Contracts.Events;
+using ClosetConnect.EventBus;
 using RabbitMQ.Client;
 
 namespace ClosetConnect.IntegrationTests.Vision;

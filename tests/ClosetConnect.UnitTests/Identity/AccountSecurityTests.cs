@@ -1,7 +1,5 @@
-using ClosetConnect.Identity.Audit;
 using ClosetConnect.Identity.Domain;
 using ClosetConnect.Identity.Login;
-using ClosetConnect.Identity.Mail;
 
 namespace ClosetConnect.UnitTests.Identity;
 

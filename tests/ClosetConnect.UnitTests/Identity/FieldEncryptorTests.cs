@@ -99,7 +99,7 @@ public class FieldEncryptorTests
         // No query runs here: the context only has to exist.
         using var db = new ClosetConnect.Identity.Data.IdentityDbContext(
             new Microsoft.EntityFrameworkCore.DbContextOptionsBuilder<ClosetConnect.Identity.Data.IdentityDbContext>()
-                .UseMySql("Server=localhost", ClosetConnect.ServiceDefaults.Data.MariaDbVersion.Default).Options);
+                .UseMySql("Server=localhost", ClosetConnect.Data.MariaDbVersion.Default).Options);
         var reEncryptor = new ClosetConnect.Identity.PersonalData.PersonalDataReEncryptor(db, rotated,
             Microsoft.Extensions.Logging.Abstractions.NullLogger<ClosetConnect.Identity.PersonalData.PersonalDataReEncryptor>.Instance);
 

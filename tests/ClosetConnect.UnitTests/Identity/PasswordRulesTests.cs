@@ -1,4 +1,3 @@
-using ClosetConnect.Identity.Domain;
 using ClosetConnect.Identity.Passwords;
 using Microsoft.Extensions.Options;
 

@@ -1,6 +1,6 @@
 using ClosetConnect.Closet.Infrastructure;
+using ClosetConnect.Data;
 using ClosetConnect.Identity.Data;
-using ClosetConnect.ServiceDefaults.Data;
 using Microsoft.EntityFrameworkCore;
 
 namespace ClosetConnect.UnitTests.ServiceDefaults;

@@ -1,7 +1,8 @@
+using ClosetConnect.EventBus.Topology;
 using RabbitMQ.Client;
 using RabbitMQ.Client.Exceptions;
 
-namespace ClosetConnect.ServiceDefaults.EventBus.Topology;
+namespace ClosetConnect.EventBus.RabbitMQ;
 
 /// <summary>
 /// The broker objects of the <see cref="EventTopology"/>: the topic exchange, one quorum queue per consumer bound to
