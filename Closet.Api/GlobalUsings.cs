@@ -1,5 +1,5 @@
+global using ClosetConnect.Closet.Data;
 global using ClosetConnect.Closet.Domain;
-global using ClosetConnect.Closet.Infrastructure;
 global using ClosetConnect.Contracts.Events;
 global using ClosetConnect.EventBus;
 global using ClosetConnect.ServiceDefaults.Problems;

@@ -1,3 +1,6 @@
+using ClosetConnect.Closet.Infrastructure;
+
+
 namespace ClosetConnect.Closet.Accounts;
 
 /// <summary>

@@ -1,3 +1,4 @@
+using ClosetConnect.Closet.Infrastructure;
 using ClosetConnect.Contracts;
 
 namespace ClosetConnect.Closet.Analysis;

@@ -1,5 +1,6 @@
 using ClosetConnect.Closet.Accounts;
 using ClosetConnect.Closet.Analysis;
+using ClosetConnect.Closet.Infrastructure;
 using ClosetConnect.Closet.Infrastructure.Caching;
 using ClosetConnect.Closet.Items;
 using ClosetConnect.Closet.Listings;

@@ -1,3 +1,4 @@
+using ClosetConnect.Closet.Infrastructure;
 using ClosetConnect.Closet.Outfits;
 using ClosetConnect.ServiceDefaults.Storage;
 

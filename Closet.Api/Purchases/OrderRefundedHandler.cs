@@ -1,3 +1,4 @@
+using ClosetConnect.Closet.Infrastructure;
 using ClosetConnect.Closet.Outfits;
 
 namespace ClosetConnect.Closet.Purchases;

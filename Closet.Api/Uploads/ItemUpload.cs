@@ -1,3 +1,4 @@
+using ClosetConnect.Closet.Infrastructure;
 using ClosetConnect.Closet.Items;
 using ClosetConnect.Contracts;
 using ClosetConnect.EventBus.Outbox;

@@ -1,6 +1,6 @@
 using ClosetConnect.Closet.Analysis;
+using ClosetConnect.Closet.Data;
 using ClosetConnect.Closet.Domain;
-using ClosetConnect.Closet.Infrastructure;
 using ClosetConnect.Closet.Infrastructure.Caching;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

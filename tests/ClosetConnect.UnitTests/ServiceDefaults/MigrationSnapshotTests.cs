@@ -1,4 +1,4 @@
-using ClosetConnect.Closet.Infrastructure;
+using ClosetConnect.Closet.Data;
 using ClosetConnect.Data;
 using ClosetConnect.Identity.Data;
 using Microsoft.EntityFrameworkCore;

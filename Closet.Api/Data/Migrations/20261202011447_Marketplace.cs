@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace ClosetConnect.Closet.Infrastructure.Migrations
+namespace ClosetConnect.Closet.Data.Migrations
 {
     /// <inheritdoc />
     public partial class Marketplace : Migration

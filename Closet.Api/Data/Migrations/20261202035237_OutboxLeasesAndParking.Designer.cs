@@ -9,11 +9,11 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 #nullable disable
 
-namespace ClosetConnect.Closet.Infrastructure.Migrations
+namespace ClosetConnect.Closet.Data.Migrations
 {
     [DbContext(typeof(ClosetDbContext))]
-    [Migration("20261122233041_Initial")]
-    partial class Initial
+    [Migration("20261202035237_OutboxLeasesAndParking")]
+    partial class OutboxLeasesAndParking
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -109,6 +109,130 @@ namespace ClosetConnect.Closet.Infrastructure.Migrations
                     b.ToTable("Items");
                 });
 
+            modelBuilder.Entity("ClosetConnect.Closet.Domain.ErasedAccount", b =>
+                {
+                    b.Property<Guid>("UserId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("char(36)");
+
+                    b.Property<DateTimeOffset>("ErasedAt")
+                        .HasColumnType("datetime(6)");
+
+                    b.HasKey("UserId");
+
+                    b.ToTable("ErasedAccounts");
+                });
+
+            modelBuilder.Entity("ClosetConnect.Closet.Domain.Listing", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("char(36)");
+
+                    b.Property<Guid?>("ActiveItemId")
+                        .HasColumnType("char(36)");
+
+                    b.Property<Guid?>("BuyerId")
+                        .HasColumnType("char(36)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("datetime(6)");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("varchar(3)");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(1000)
+                        .HasColumnType("varchar(1000)");
+
+                    b.Property<Guid>("ItemId")
+                        .HasColumnType("char(36)");
+
+                    b.Property<long>("Price")
+                        .HasColumnType("bigint");
+
+                    b.Property<Guid?>("ReservedForOrderId")
+                        .HasColumnType("char(36)");
+
+                    b.Property<DateTimeOffset?>("ReservedUntil")
+                        .HasColumnType("datetime(6)");
+
+                    b.Property<Guid>("SellerId")
+                        .HasColumnType("char(36)");
+
+                    b.Property<DateTimeOffset?>("SoldAt")
+                        .HasColumnType("datetime(6)");
+
+                    b.Property<Guid?>("SoldToOrderId")
+                        .HasColumnType("char(36)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("varchar(20)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("datetime(6)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ActiveItemId")
+                        .IsUnique();
+
+                    b.HasIndex("BuyerId");
+
+                    b.HasIndex("ItemId");
+
+                    b.HasIndex("SellerId");
+
+                    b.HasIndex("SoldToOrderId");
+
+                    b.HasIndex("Status", "CreatedAt");
+
+                    b.ToTable("Listings");
+                });
+
+            modelBuilder.Entity("ClosetConnect.Closet.Domain.Outfit", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("char(36)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("datetime(6)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("varchar(100)");
+
+                    b.Property<string>("Occasion")
+                        .HasMaxLength(50)
+                        .HasColumnType("varchar(50)");
+
+                    b.Property<string>("Season")
+                        .HasMaxLength(20)
+                        .HasColumnType("varchar(20)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("datetime(6)");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("char(36)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId", "CreatedAt");
+
+                    b.ToTable("Outfits");
+                });
+
             modelBuilder.Entity("ClosetConnect.Closet.Domain.UserCloset", b =>
                 {
                     b.Property<Guid>("UserId")
@@ -173,6 +297,9 @@ namespace ClosetConnect.Closet.Infrastructure.Migrations
                     b.Property<DateTimeOffset>("OccurredAt")
                         .HasColumnType("datetime(6)");
 
+                    b.Property<DateTimeOffset?>("ParkedAt")
+                        .HasColumnType("datetime(6)");
+
                     b.Property<string>("Payload")
                         .IsRequired()
                         .HasColumnType("longtext");
@@ -180,9 +307,11 @@ namespace ClosetConnect.Closet.Infrastructure.Migrations
                     b.Property<DateTimeOffset?>("PublishedAt")
                         .HasColumnType("datetime(6)");
 
-                    b.Property<string>("TraceParent")
-                        .HasMaxLength(128)
-                        .HasColumnType("varchar(128)");
+                    b.Property<int>("Refusals")
+                        .HasColumnType("int");
+
+                    b.Property<string>("TraceContext")
+                        .HasColumnType("text");
 
                     b.HasKey("Id");
 
@@ -225,6 +354,63 @@ namespace ClosetConnect.Closet.Infrastructure.Migrations
                         });
 
                     b.Navigation("Colors");
+                });
+
+            modelBuilder.Entity("ClosetConnect.Closet.Domain.Outfit", b =>
+                {
+                    b.OwnsMany("ClosetConnect.Closet.Domain.OutfitItem", "Items", b1 =>
+                        {
+                            b1.Property<Guid>("OutfitId")
+                                .HasColumnType("char(36)");
+
+                            b1.Property<Guid>("ItemId")
+                                .HasColumnType("char(36)");
+
+                            b1.Property<int>("Position")
+                                .HasColumnType("int");
+
+                            b1.HasKey("OutfitId", "ItemId");
+
+                            b1.HasIndex("ItemId");
+
+                            b1.ToTable("OutfitItems", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("OutfitId");
+                        });
+
+                    b.OwnsMany("ClosetConnect.Closet.Domain.RemovedOutfitItem", "RemovedItems", b1 =>
+                        {
+                            b1.Property<Guid>("OutfitId")
+                                .HasColumnType("char(36)");
+
+                            b1.Property<Guid>("ItemId")
+                                .HasColumnType("char(36)");
+
+                            b1.Property<string>("Name")
+                                .IsRequired()
+                                .HasMaxLength(100)
+                                .HasColumnType("varchar(100)");
+
+                            b1.Property<string>("Reason")
+                                .IsRequired()
+                                .HasMaxLength(20)
+                                .HasColumnType("varchar(20)");
+
+                            b1.Property<DateTimeOffset>("RemovedAt")
+                                .HasColumnType("datetime(6)");
+
+                            b1.HasKey("OutfitId", "ItemId");
+
+                            b1.ToTable("OutfitRemovedItems", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("OutfitId");
+                        });
+
+                    b.Navigation("Items");
+
+                    b.Navigation("RemovedItems");
                 });
 #pragma warning restore 612, 618
         }

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace ClosetConnect.Payments.Infrastructure.Migrations
+namespace ClosetConnect.Payments.Data.Migrations
 {
     /// <inheritdoc />
     public partial class Marketplace : Migration

@@ -2,7 +2,7 @@ using ClosetConnect.Data;
 using ClosetConnect.EventBus.Outbox;
 using Microsoft.EntityFrameworkCore.Design;
 
-namespace ClosetConnect.Closet.Infrastructure;
+namespace ClosetConnect.Closet.Data;
 
 public sealed class ClosetDbContext(DbContextOptions<ClosetDbContext> options) : DbContext(options)
 {

@@ -9,11 +9,11 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 #nullable disable
 
-namespace ClosetConnect.Closet.Infrastructure.Migrations
+namespace ClosetConnect.Closet.Data.Migrations
 {
     [DbContext(typeof(ClosetDbContext))]
-    [Migration("20261202035237_OutboxLeasesAndParking")]
-    partial class OutboxLeasesAndParking
+    [Migration("20261202065744_RefundedOrders")]
+    partial class RefundedOrders
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -231,6 +231,20 @@ namespace ClosetConnect.Closet.Infrastructure.Migrations
                     b.HasIndex("UserId", "CreatedAt");
 
                     b.ToTable("Outfits");
+                });
+
+            modelBuilder.Entity("ClosetConnect.Closet.Domain.RefundedOrder", b =>
+                {
+                    b.Property<Guid>("OrderId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("char(36)");
+
+                    b.Property<DateTimeOffset>("RefundedAt")
+                        .HasColumnType("datetime(6)");
+
+                    b.HasKey("OrderId");
+
+                    b.ToTable("RefundedOrders");
                 });
 
             modelBuilder.Entity("ClosetConnect.Closet.Domain.UserCloset", b =>

@@ -9,11 +9,11 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 #nullable disable
 
-namespace ClosetConnect.Closet.Infrastructure.Migrations
+namespace ClosetConnect.Closet.Data.Migrations
 {
     [DbContext(typeof(ClosetDbContext))]
-    [Migration("20261123002621_ErasedAccounts")]
-    partial class ErasedAccounts
+    [Migration("20261122233041_Initial")]
+    partial class Initial
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -107,20 +107,6 @@ namespace ClosetConnect.Closet.Infrastructure.Migrations
                     b.HasIndex("UserId", "CreatedAt");
 
                     b.ToTable("Items");
-                });
-
-            modelBuilder.Entity("ClosetConnect.Closet.Domain.ErasedAccount", b =>
-                {
-                    b.Property<Guid>("UserId")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("char(36)");
-
-                    b.Property<DateTimeOffset>("ErasedAt")
-                        .HasColumnType("datetime(6)");
-
-                    b.HasKey("UserId");
-
-                    b.ToTable("ErasedAccounts");
                 });
 
             modelBuilder.Entity("ClosetConnect.Closet.Domain.UserCloset", b =>

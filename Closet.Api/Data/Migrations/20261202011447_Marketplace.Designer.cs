@@ -9,7 +9,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 #nullable disable
 
-namespace ClosetConnect.Closet.Infrastructure.Migrations
+namespace ClosetConnect.Closet.Data.Migrations
 {
     [DbContext(typeof(ClosetDbContext))]
     [Migration("20261202011447_Marketplace")]

@@ -2,7 +2,7 @@ using ClosetConnect.Data;
 using ClosetConnect.EventBus.Outbox;
 using Microsoft.EntityFrameworkCore.Design;
 
-namespace ClosetConnect.Payments.Infrastructure;
+namespace ClosetConnect.Payments.Data;
 
 public sealed class PaymentsDbContext(DbContextOptions<PaymentsDbContext> options) : DbContext(options)
 {
