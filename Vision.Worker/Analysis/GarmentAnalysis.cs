@@ -1,3 +1,5 @@
+using ClosetConnect.Contracts.Events;
+
 namespace ClosetConnect.Vision.Analysis;
 
 /// <summary>
@@ -12,6 +14,12 @@ namespace ClosetConnect.Vision.Analysis;
 /// <param name="Width">Width of the (upright, possibly scaled-down) photo the mask refers to.</param>
 /// <param name="Height">Height of that photo.</param>
 /// <param name="ModelVersion">Model file name and the start of its SHA-256, e.g. "clothes-segformer-b0@3f2a9c01d4e5".</param>
+/// <param name="Timings">
+/// Milliseconds per stage, in the shape <see cref="ItemAnalyzedEvent"/> carries them: queue wait is the time between the
+/// photo being ready for the model and its batch starting; inference is the run time of the model call the photo was
+/// part of (shared by the <see cref="AnalysisTimings.BatchSize"/> photos of its batch); postprocess is upsampling,
+/// argmax, main garment and colours; encode is the mask and cut-out PNG encoding; total is the sum of the stages.
+/// </param>
 public sealed record GarmentAnalysis(
     string? Category,
     string? MainLabel,
@@ -28,21 +36,3 @@ public sealed record GarmentAnalysis(
 /// <param name="Name">The nearest name of a small fashion palette (CIEDE2000), e.g. "navy".</param>
 /// <param name="Share">Fraction of the garment's pixels in this colour, 0–1 (rounded to 3 decimals).</param>
 public sealed record GarmentColor(string Hex, string Name, double Share);
-
-/// <summary>Time spent per stage for one photo.</summary>
-/// <param name="QueueWait">Time between the photo being ready for the model and its batch starting.</param>
-/// <param name="Inference">Run time of the model call the photo was part of (shared by its batch).</param>
-/// <param name="BatchSize">How many photos that model call held.</param>
-/// <param name="Postprocess">Upsampling, argmax, main garment and colours.</param>
-/// <param name="Encode">Mask and cut-out PNG encoding.</param>
-public sealed record AnalysisTimings(
-    TimeSpan Decode,
-    TimeSpan Preprocess,
-    TimeSpan QueueWait,
-    TimeSpan Inference,
-    int BatchSize,
-    TimeSpan Postprocess,
-    TimeSpan Encode)
-{
-    public TimeSpan Total => Decode + Preprocess + QueueWait + Inference + Postprocess + Encode;
-}

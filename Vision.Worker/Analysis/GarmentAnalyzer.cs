@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Diagnostics;
+using ClosetConnect.Contracts.Events;
 using ClosetConnect.ServiceDefaults;
 using ClosetConnect.Vision.Colors;
 using ClosetConnect.Vision.Imaging;
@@ -88,8 +89,16 @@ public sealed class GarmentAnalyzer(
 
             activity?.SetTag("vision.category", garment?.Kind.Category);
             activity?.SetTag("vision.batch.size", inference.BatchSize);
+            var postprocess = timeProvider.GetElapsedTime(started, postprocessed);
             var timings = new AnalysisTimings(
-                decode, preprocess, inference.QueueWait, inference.Inference, inference.BatchSize, timeProvider.GetElapsedTime(started, postprocessed), encode);
+                decode.TotalMilliseconds,
+                preprocess.TotalMilliseconds,
+                inference.QueueWait.TotalMilliseconds,
+                inference.Inference.TotalMilliseconds,
+                inference.BatchSize,
+                postprocess.TotalMilliseconds,
+                encode.TotalMilliseconds,
+                (decode + preprocess + inference.QueueWait + inference.Inference + postprocess + encode).TotalMilliseconds);
             return new GarmentAnalysis(garment?.Kind.Category, garment?.Kind.Label, colors, maskPng, cutoutPng, width, height, modelVersion, timings);
         }
         finally

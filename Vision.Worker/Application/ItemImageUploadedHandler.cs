@@ -2,7 +2,7 @@ using ClosetConnect.Contracts.Events;
 using ClosetConnect.EventBus;
 using ClosetConnect.ServiceDefaults.Storage;
 using ClosetConnect.Vision.Analysis;
-using EventTimings = ClosetConnect.Contracts.Events.AnalysisTimings;
+using ClosetConnect.Vision.Imaging;
 
 namespace ClosetConnect.Vision.Application;
 
@@ -45,7 +45,6 @@ public sealed class ItemImageUploadedHandler(
         await blobs.WriteAsync(cutoutKey, new MemoryStream(analysis.CutoutPng, writable: false), cancellationToken);
         await blobs.WriteAsync(maskKey, new MemoryStream(analysis.MaskPng, writable: false), cancellationToken);
 
-        var timings = analysis.Timings;
         await publisher.PublishAsync(
             new ItemAnalyzedEvent(
                 uploaded.ItemId,
@@ -54,15 +53,7 @@ public sealed class ItemImageUploadedHandler(
                 cutoutKey,
                 maskKey,
                 analysis.ModelVersion,
-                new EventTimings(
-                    timings.Decode.TotalMilliseconds,
-                    timings.Preprocess.TotalMilliseconds,
-                    timings.QueueWait.TotalMilliseconds,
-                    timings.Inference.TotalMilliseconds,
-                    timings.BatchSize,
-                    timings.Postprocess.TotalMilliseconds,
-                    timings.Encode.TotalMilliseconds,
-                    timings.Total.TotalMilliseconds))
+                analysis.Timings)
             {
                 Id = IntegrationEvent.IdCausedBy(uploaded.Id, EventNames.Of<ItemAnalyzedEvent>()),
                 OccurredAt = time.GetUtcNow(),
@@ -70,7 +61,7 @@ public sealed class ItemImageUploadedHandler(
             cancellationToken);
 
         logger.LogInformation("Analysed item {ItemId}: {Category}, {Colors} colours in {TotalMs:0} ms (batch of {BatchSize})",
-            uploaded.ItemId, analysis.Category ?? "no garment", analysis.Colors.Count, timings.Total.TotalMilliseconds, timings.BatchSize);
+            uploaded.ItemId, analysis.Category ?? "no garment", analysis.Colors.Count, analysis.Timings.TotalMs, analysis.Timings.BatchSize);
     }
 
     private async Task<byte[]?> ReadPhotoAsync(string key, CancellationToken cancellationToken)

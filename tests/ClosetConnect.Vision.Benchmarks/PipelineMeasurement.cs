@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using ClosetConnect.Contracts.Events;
 using ClosetConnect.Vision.Analysis;
 using ClosetConnect.Vision.Imaging;
 using ClosetConnect.Vision.Inference;
@@ -108,12 +109,12 @@ internal sealed record PipelineMeasurement(
 
     private static void Record(Dictionary<string, StageStatistics> stages, AnalysisTimings timings)
     {
-        stages["decode"].Add(timings.Decode);
-        stages["preprocess"].Add(timings.Preprocess);
-        stages["queue wait"].Add(timings.QueueWait);
-        stages["inference (batch)"].Add(timings.Inference);
-        stages["postprocess"].Add(timings.Postprocess);
-        stages["png encode"].Add(timings.Encode);
+        stages["decode"].Add(TimeSpan.FromMilliseconds(timings.DecodeMs));
+        stages["preprocess"].Add(TimeSpan.FromMilliseconds(timings.PreprocessMs));
+        stages["queue wait"].Add(TimeSpan.FromMilliseconds(timings.QueueWaitMs));
+        stages["inference (batch)"].Add(TimeSpan.FromMilliseconds(timings.InferenceMs));
+        stages["postprocess"].Add(TimeSpan.FromMilliseconds(timings.PostprocessMs));
+        stages["png encode"].Add(TimeSpan.FromMilliseconds(timings.EncodeMs));
     }
 
     private static float[] PreprocessBatch(PhotoDecoder decoder, IReadOnlyList<byte[]> photos, int batchSize)
