@@ -2,7 +2,6 @@ using ClosetConnect.Contracts.Events;
 using ClosetConnect.EventBus;
 using ClosetConnect.ServiceDefaults.Storage;
 using ClosetConnect.Vision.Analysis;
-using ClosetConnect.Vision.Imaging;
 
 namespace ClosetConnect.Vision.Application;
 
