@@ -295,15 +295,14 @@ public sealed class EventBusTests
         await old.Services.GetRequiredService<IEventPublisher>().PublishAsync(returned, cancellationToken);
 
         await using var connection = await ConnectAsync(cancellationToken);
-        await using var channel = await connection.CreateChannelAsync(cancellationToken: cancellationToken);
-        await Eventually.HoldsAsync("the old replica sending the event round its delay queue", async () =>
-            await channel.MessageCountAsync($"{Queue}.redelivery.1000ms", cancellationToken) > 0, cancellationToken);
+        await Eventually.UntilAsync("the old replica sending the event round its delay queue (messages in it)",
+            () => MessagesInAsync(connection, $"{Queue}.redelivery.1000ms", cancellationToken), count => count > 0, cancellationToken);
 
         // The rolling deploy replaces it.
         await old.StopAsync(cancellationToken);
         var current = await StartAsync(concurrency: 1, cancellationToken, settings: slowRedelivery);
         await current.Services.GetRequiredService<HandlerProbe>().WaitForAsync(returned.ParcelId, cancellationToken);
-        Assert.That(await channel.MessageCountAsync(DeadLetterQueue, cancellationToken), Is.Zero);
+        Assert.That(await MessagesInAsync(connection, DeadLetterQueue, cancellationToken), Is.Zero);
     }
 
     [Test]
@@ -468,6 +467,23 @@ public sealed class EventBusTests
                 throw;
             }
         }, _ => true, cancellationToken, retryOn: ex => ex is RabbitMQ.Client.Exceptions.OperationInterruptedException);
+
+    /// <summary>
+    /// The messages in <paramref name="queue"/>, 0 while no one has declared it yet (the consumer declares its delay
+    /// queues as it starts). Asking for an undeclared queue closes the channel, so each look has its own.
+    /// </summary>
+    private static async Task<uint> MessagesInAsync(IConnection connection, string queue, CancellationToken cancellationToken)
+    {
+        await using var channel = await connection.CreateChannelAsync(cancellationToken: cancellationToken);
+        try
+        {
+            return await channel.MessageCountAsync(queue, cancellationToken);
+        }
+        catch (RabbitMQ.Client.Exceptions.OperationInterruptedException e) when (e.ShutdownReason?.ReplyCode == 404)
+        {
+            return 0;
+        }
+    }
 
     /// <summary>What the relay did with an outbox row, as a failure message can show it.</summary>
     private static async Task<(DateTimeOffset? PublishedAt, int Attempts, DateTimeOffset? NextAttemptAt, string? LastError)> PublishStateAsync(
