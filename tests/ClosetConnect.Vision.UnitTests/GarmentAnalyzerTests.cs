@@ -1,7 +1,5 @@
 using ClosetConnect.Closet.Uploads;
 using ClosetConnect.Vision.Analysis;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using SkiaSharp;
 
 namespace ClosetConnect.Vision.UnitTests;
@@ -10,27 +8,13 @@ namespace ClosetConnect.Vision.UnitTests;
 [TestFixture]
 public sealed class GarmentAnalyzerTests
 {
-    private IHost _host = null!;
-    private IGarmentAnalyzer _analyzer = null!;
-
-    [OneTimeSetUp]
-    public void LoadModel()
-    {
-        _host = VisionFixtures.BuildHost();
-        Assert.That(VisionFixtures.LoadModel(_host).State.IsLoaded, Is.True);
-        _analyzer = _host.Services.GetRequiredService<IGarmentAnalyzer>();
-    }
-
-    [OneTimeTearDown]
-    public void DisposeHost() => _host.Dispose();
-
     [Test]
     public async Task Corrupt_upload_is_refused_with_a_reason()
     {
         var photo = VisionFixtures.ReadImage(VisionFixtures.Manifest.Fixtures[0]);
         photo.AsSpan(0, 16).Clear(); // no signature any decoder recognises
 
-        var error = await Assert.ThrowsAsync<UnreadableImageException>(() => _analyzer.AnalyzeAsync(photo, CancellationToken.None));
+        var error = await Assert.ThrowsAsync<UnreadableImageException>(() => BundledModel.Analyzer.AnalyzeAsync(photo, CancellationToken.None));
 
         Assert.That(error!.Reason, Does.Contain("not an image"));
     }
@@ -57,7 +41,7 @@ public sealed class GarmentAnalyzerTests
         var (stored, problem) = UploadImageSanitizer.Sanitize(jpeg, UploadValidator.Jpeg);
         Assert.That(problem, Is.Null);
 
-        var analysis = await _analyzer.AnalyzeAsync(stored!.Content, CancellationToken.None);
+        var analysis = await BundledModel.Analyzer.AnalyzeAsync(stored!.Content, CancellationToken.None);
 
         var predicted = VisionFixtures.DecodeLabelMap(analysis.MaskPng, out var width, out var height);
         Assert.That((width, height), Is.EqualTo((upright.Width, upright.Height)));
@@ -72,7 +56,7 @@ public sealed class GarmentAnalyzerTests
         using var original = SKBitmap.Decode(VisionFixtures.ReadImage(fixture));
         using var larger = original.Resize(new SKImageInfo(900, 900), new SKSamplingOptions(SKCubicResampler.Mitchell));
 
-        var analysis = await _analyzer.AnalyzeAsync(larger.Encode(SKEncodedImageFormat.Png, 100).ToArray(), CancellationToken.None);
+        var analysis = await BundledModel.Analyzer.AnalyzeAsync(larger.Encode(SKEncodedImageFormat.Png, 100).ToArray(), CancellationToken.None);
 
         Assert.That((analysis.Width, analysis.Height), Is.EqualTo((900, 900)));
         Assert.That(analysis.MainLabel, Is.EqualTo(fixture.Main));

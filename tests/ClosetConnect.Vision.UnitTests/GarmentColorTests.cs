@@ -1,8 +1,6 @@
 using ClosetConnect.Vision.Analysis;
 using ClosetConnect.Vision.Colors;
 using ClosetConnect.Vision.Inference;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using SkiaSharp;
 
 namespace ClosetConnect.Vision.UnitTests;
@@ -10,20 +8,6 @@ namespace ClosetConnect.Vision.UnitTests;
 [TestFixture]
 public sealed class GarmentColorTests
 {
-    private IHost _host = null!;
-    private IGarmentAnalyzer _analyzer = null!;
-
-    [OneTimeSetUp]
-    public void LoadModel()
-    {
-        _host = VisionFixtures.BuildHost();
-        Assert.That(VisionFixtures.LoadModel(_host).State.IsLoaded, Is.True);
-        _analyzer = _host.Services.GetRequiredService<IGarmentAnalyzer>();
-    }
-
-    [OneTimeTearDown]
-    public void DisposeHost() => _host.Dispose();
-
     /// <summary>
     /// A fixture photo whose garment (per ground truth) is repainted in one colour, keeping its shading, and whose
     /// background is repainted in another: the garment's colour comes first and the background's is not reported.
@@ -37,7 +21,7 @@ public sealed class GarmentColorTests
         var garmentLabel = (byte)SegmentationLabels.Parse(photo.Main);
         var png = Recolour(photo, garmentLabel, SKColor.Parse(garmentHex), SKColor.Parse(backgroundHex));
 
-        var analysis = await _analyzer.AnalyzeAsync(png, CancellationToken.None);
+        var analysis = await BundledModel.Analyzer.AnalyzeAsync(png, CancellationToken.None);
 
         TestContext.Out.WriteLine(string.Join(", ", analysis.Colors));
         var first = analysis.Colors[0];
@@ -66,7 +50,7 @@ public sealed class GarmentColorTests
             canvas.DrawRect(0, 0, 320, 240, paint);
         }
 
-        var analysis = await _analyzer.AnalyzeAsync(backdrop.Encode(SKEncodedImageFormat.Png, 100).ToArray(), CancellationToken.None);
+        var analysis = await BundledModel.Analyzer.AnalyzeAsync(backdrop.Encode(SKEncodedImageFormat.Png, 100).ToArray(), CancellationToken.None);
 
         TestContext.Out.WriteLine(string.Join(", ", analysis.Colors));
         var truth = VisionFixtures.DecodeLabelMap(analysis.MaskPng, out _, out _);
@@ -87,7 +71,7 @@ public sealed class GarmentColorTests
     public async Task Cutout_is_cropped_to_the_garment_with_transparent_surroundings_and_soft_edges()
     {
         var photo = VisionFixtures.Manifest.Fixtures.Single(fixture => fixture.ToString() == "photo-06");
-        var analysis = await _analyzer.AnalyzeAsync(VisionFixtures.ReadImage(photo), CancellationToken.None);
+        var analysis = await BundledModel.Analyzer.AnalyzeAsync(VisionFixtures.ReadImage(photo), CancellationToken.None);
 
         using var cutout = SKBitmap.Decode(analysis.CutoutPng);
         Assert.That(cutout.Width, Is.LessThan(analysis.Width));
