@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
+using System.Text;
 using ClosetConnect.Identity.Data;
 using ClosetConnect.IntegrationTests.InProcess;
 
@@ -102,5 +103,49 @@ public sealed class IdentityEndpointRulesTests
 
         Assert.That(await Problem.DetailAsync(response, HttpStatusCode.Unauthorized, cancellationToken), Is.EqualTo("This endpoint needs a bearer access token."));
         Assert.That(response.Headers.WwwAuthenticate.ToString(), Does.StartWith("Bearer"));
+    }
+
+    [TestCase("email", "not-an-email", "valid_name", "Str0ng!Passw0rd", "Test User")]
+    [TestCase("username", null, "no", "Str0ng!Passw0rd", "Test User")]
+    [TestCase("username", null, "has space", "Str0ng!Passw0rd", "Test User")]
+    [TestCase("fullName", null, "valid_name", "Str0ng!Passw0rd", "T")]
+    [TestCase("password", null, "valid_name", "short1!", "Test User")]
+    [TestCase("password", null, "valid_name", "nouppercase1!", "Test User")]
+    [TestCase("password", null, "valid_name", "Password1!", "Test User")]
+    [TestCase("password", null, "valid_name", "Qwerty123", "Test User")]
+    public async Task A_registration_with_one_field_wrong_names_only_that_field(
+        string field, string? email, string username, string password, string fullName, CancellationToken cancellationToken)
+    {
+        email ??= $"{Guid.NewGuid():N}@example.com";
+
+        using var response = await client.PostAsJsonAsync("/api/v1/auth/register", new { email, username, password, fullName }, cancellationToken);
+
+        Assert.That(await Problem.FieldsAsync(response, cancellationToken), Is.EqualTo(new[] { field }));
+    }
+
+    [Test]
+    public async Task An_email_is_unique_after_trimming_and_lower_casing(CancellationToken cancellationToken)
+    {
+        var email = $"unique-{Guid.NewGuid():N}@example.com";
+        using var first = await client.PostAsJsonAsync("/api/v1/auth/register",
+            new { email, username = $"u{Guid.NewGuid():N}"[..20], password = "Str0ng!Passw0rd", fullName = "First" }, cancellationToken);
+        Assert.That(first.StatusCode, Is.EqualTo(HttpStatusCode.Created), await first.Content.ReadAsStringAsync(cancellationToken));
+
+        using var again = await client.PostAsJsonAsync("/api/v1/auth/register",
+            new { email = $"  {email.ToUpperInvariant()} ", username = $"u{Guid.NewGuid():N}"[..20], password = "Str0ng!Passw0rd", fullName = "Other" },
+            cancellationToken);
+
+        await Problem.ReadAsync(again, HttpStatusCode.Conflict, cancellationToken);
+    }
+
+    [TestCase("{")]
+    [TestCase("{\"email\": 42, \"password\": []}")]
+    public async Task A_malformed_login_body_gets_a_400_problem_without_internals(string body, CancellationToken cancellationToken)
+    {
+        using var response = await client.PostAsync(new Uri("/api/v1/auth/login", UriKind.Relative),
+            new StringContent(body, Encoding.UTF8, "application/json"), cancellationToken);
+
+        var problem = await Problem.ReadAsync(response, HttpStatusCode.BadRequest, cancellationToken);
+        Assert.That(problem.ToString(), Does.Not.Contain("Exception").And.Not.Contain(" at ").And.Not.Contain("ClosetConnect."));
     }
 }
