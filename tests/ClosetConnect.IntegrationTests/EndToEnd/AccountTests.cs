@@ -6,45 +6,13 @@ using MySqlConnector;
 
 namespace ClosetConnect.IntegrationTests.EndToEnd;
 
-/// <summary>Registration rules, mail limits, roles, key rotation and the GDPR rights, through the gateway.</summary>
+/// <summary>
+/// Mail limits, roles, key rotation and the GDPR rights, through the gateway. Registration and login rules are asked
+/// of Identity in process (IdentityEndpointRulesTests).
+/// </summary>
 [CancelAfter(180_000)]
 public sealed class AccountTests
 {
-    [TestCase("email", "not-an-email", "valid_name", "Str0ng!Passw0rd", "Test User")]
-    [TestCase("username", null, "no", "Str0ng!Passw0rd", "Test User")]
-    [TestCase("username", null, "has space", "Str0ng!Passw0rd", "Test User")]
-    [TestCase("fullName", null, "valid_name", "Str0ng!Passw0rd", "T")]
-    [TestCase("password", null, "valid_name", "short1!", "Test User")]
-    [TestCase("password", null, "valid_name", "nouppercase1!", "Test User")]
-    [TestCase("password", null, "valid_name", "Password1!", "Test User")]
-    [TestCase("password", null, "valid_name", "Qwerty123", "Test User")]
-    public async Task Registration_refuses_each_invalid_field_with_a_problem_naming_it(
-        string field, string? email, string username, string password, string fullName, CancellationToken cancellationToken)
-    {
-        var app = await SharedAppHost.GetAsync(cancellationToken);
-        using var client = GatewayClient.CreateClient(app);
-        email ??= $"{Guid.NewGuid():N}@example.com";
-
-        using var response = await client.PostAsJsonAsync("/api/v1/auth/register", new { email, username, password, fullName }, cancellationToken);
-
-        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
-        Assert.That(response.Content.Headers.ContentType?.MediaType, Is.EqualTo("application/problem+json"));
-        var errors = (await response.Content.ReadFromJsonAsync<JsonElement>(cancellationToken)).GetProperty("errors");
-        Assert.That(errors.EnumerateObject().Select(e => e.Name), Is.EqualTo(new[] { field }));
-    }
-
-    [Test]
-    public async Task An_email_is_unique_after_trimming_and_lower_casing(CancellationToken cancellationToken)
-    {
-        var app = await SharedAppHost.GetAsync(cancellationToken);
-        var (_, _, email, client) = await GatewayClient.RegisterAsync(app, email: null, cancellationToken);
-
-        using var again = await client.PostAsJsonAsync("/api/v1/auth/register",
-            new { email = $"  {email.ToUpperInvariant()} ", username = $"u{Guid.NewGuid():N}"[..20], password = GatewayClient.Password, fullName = "Other" },
-            cancellationToken);
-        Assert.That(again.StatusCode, Is.EqualTo(HttpStatusCode.Conflict));
-    }
-
     [Test]
     public async Task Resending_the_code_is_limited_per_address_whether_or_not_it_has_an_account(CancellationToken cancellationToken)
     {
@@ -207,21 +175,6 @@ public sealed class AccountTests
         var anonymised = await Eventually.UntilAsync("the order's buyer anonymised", () => ReadOrderAsync(app, orderId, cancellationToken),
             order => order is { BuyerId: var buyer } && buyer == Guid.Empty, cancellationToken, TimeSpan.FromSeconds(30));
         Assert.That(anonymised!.Value.Amount, Is.EqualTo(42_000), "the financial record keeps its amount");
-    }
-
-    [TestCase("{")]
-    [TestCase("{\"email\": 42, \"password\": []}")]
-    public async Task A_malformed_request_gets_a_problem_without_internals(string body, CancellationToken cancellationToken)
-    {
-        var app = await SharedAppHost.GetAsync(cancellationToken);
-        using var client = GatewayClient.CreateClient(app);
-
-        using var response = await client.PostAsync("/api/v1/auth/login", new StringContent(body, System.Text.Encoding.UTF8, "application/json"), cancellationToken);
-
-        var text = await response.Content.ReadAsStringAsync(cancellationToken);
-        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest), text);
-        Assert.That(response.Content.Headers.ContentType?.MediaType, Is.EqualTo("application/problem+json"), text);
-        Assert.That(text, Does.Not.Contain("Exception").And.Not.Contain(" at ").And.Not.Contain("ClosetConnect."));
     }
 
     /// <summary>There is no public way to buy yet; an order row stands in for one.</summary>

@@ -156,15 +156,21 @@ public static partial class GatewayClient
 
     public static MultipartFormDataContent ItemForm(string path, string name, string contentType = "image/png", string? category = null)
     {
-        var image = new ByteArrayContent(File.ReadAllBytes(path));
-        image.Headers.ContentType = new MediaTypeHeaderValue(contentType);
-        var form = new MultipartFormDataContent { { image, "image", Path.GetFileName(path) }, { new StringContent(name), "name" } };
+        var form = ItemForm(File.ReadAllBytes(path), Path.GetFileName(path), contentType, name);
         if (category is not null)
         {
             form.Add(new StringContent(category), "category");
         }
 
         return form;
+    }
+
+    /// <summary>An upload of <paramref name="bytes"/> labelled as the client chooses (file name and declared type).</summary>
+    public static MultipartFormDataContent ItemForm(byte[] bytes, string fileName, string contentType, string name)
+    {
+        var image = new ByteArrayContent(bytes);
+        image.Headers.ContentType = new MediaTypeHeaderValue(contentType);
+        return new MultipartFormDataContent { { image, "image", fileName }, { new StringContent(name), "name" } };
     }
 
     [GeneratedRegex(@"\b\d{6}\b")]

@@ -1,7 +1,9 @@
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
-using System.Text.Json;
+using System.Text;
+using ClosetConnect.Identity.Data;
+using ClosetConnect.IntegrationTests.InProcess;
 
 namespace ClosetConnect.IntegrationTests.Identity.Api;
 
@@ -12,13 +14,13 @@ namespace ClosetConnect.IntegrationTests.Identity.Api;
 [CancelAfter(120_000)]
 public sealed class IdentityEndpointRulesTests
 {
-    private InProcessIdentity identity = null!;
+    private InProcessService<IdentityDbContext> identity = null!;
     private HttpClient client = null!;
 
     [OneTimeSetUp]
     public async Task StartAsync()
     {
-        identity = await InProcessIdentity.StartAsync(
+        identity = await InProcessService<IdentityDbContext>.StartAsync("identity-api",
             new Dictionary<string, string?> { ["LoginProtection:BaseDelay"] = "00:00:00", ["LoginProtection:MaxDelay"] = "00:00:00" },
             CancellationToken.None);
         client = identity.CreateClient();
@@ -37,7 +39,7 @@ public sealed class IdentityEndpointRulesTests
         using var response = await client.PostAsJsonAsync("/api/v1/auth/register",
             new { email = "not-an-email", username = "x", password = "short", fullName = "" }, cancellationToken);
 
-        var problem = await ProblemAsync(response, HttpStatusCode.BadRequest, cancellationToken);
+        var problem = await Problem.ReadAsync(response, HttpStatusCode.BadRequest, cancellationToken);
         var fields = problem.GetProperty("errors").EnumerateObject().Select(p => p.Name);
         Assert.That(fields, Is.EquivalentTo(new[] { "email", "username", "fullName", "password" }));
     }
@@ -51,7 +53,7 @@ public sealed class IdentityEndpointRulesTests
 
         using var second = await client.PostAsJsonAsync("/api/v1/auth/verify-email/resend", email, cancellationToken);
 
-        var problem = await ProblemAsync(second, HttpStatusCode.TooManyRequests, cancellationToken);
+        var problem = await Problem.ReadAsync(second, HttpStatusCode.TooManyRequests, cancellationToken);
         var seconds = int.Parse(second.Headers.GetValues("Retry-After").Single(), CultureInfo.InvariantCulture);
         Assert.That(seconds, Is.InRange(1, 60));
         Assert.That(problem.GetProperty("detail").GetString(), Does.Contain($"{seconds} seconds"));
@@ -64,13 +66,13 @@ public sealed class IdentityEndpointRulesTests
         for (var failure = 1; failure < 5; failure++)
         {
             using var failed = await client.PostAsJsonAsync("/api/v1/auth/login", attempt, cancellationToken);
-            var wrong = await ProblemAsync(failed, HttpStatusCode.Unauthorized, cancellationToken);
+            var wrong = await Problem.ReadAsync(failed, HttpStatusCode.Unauthorized, cancellationToken);
             Assert.That(wrong.GetProperty("detail").GetString(), Is.EqualTo("The email or password is incorrect."), $"failure {failure}");
         }
 
         using var locking = await client.PostAsJsonAsync("/api/v1/auth/login", attempt, cancellationToken);
 
-        var locked = await ProblemAsync(locking, HttpStatusCode.Locked, cancellationToken);
+        var locked = await Problem.ReadAsync(locking, HttpStatusCode.Locked, cancellationToken);
         Assert.That(locked.GetProperty("title").GetString(), Is.EqualTo("Account locked"));
         Assert.That(int.Parse(locking.Headers.GetValues("Retry-After").Single(), CultureInfo.InvariantCulture), Is.InRange(890, 900));
     }
@@ -80,7 +82,7 @@ public sealed class IdentityEndpointRulesTests
     {
         using var response = await client.PostAsJsonAsync("/api/v1/auth/refresh", new { refreshToken = "not-a-token" }, cancellationToken);
 
-        var problem = await ProblemAsync(response, HttpStatusCode.Unauthorized, cancellationToken);
+        var problem = await Problem.ReadAsync(response, HttpStatusCode.Unauthorized, cancellationToken);
         Assert.That(problem.GetProperty("detail").GetString(), Does.EndWith("Log in again."));
     }
 
@@ -90,24 +92,60 @@ public sealed class IdentityEndpointRulesTests
         using var response = await client.PostAsJsonAsync("/api/v1/auth/password-reset/confirm",
             new { email = "someone@example.com", token = "whatever", newPassword = "password" }, cancellationToken);
 
-        var problem = await ProblemAsync(response, HttpStatusCode.BadRequest, cancellationToken);
+        var problem = await Problem.ReadAsync(response, HttpStatusCode.BadRequest, cancellationToken);
         Assert.That(problem.GetProperty("errors").EnumerateObject().Select(p => p.Name), Is.EqualTo(new[] { "newPassword" }));
     }
 
     [Test]
-    public async Task The_profile_without_a_token_is_401(CancellationToken cancellationToken)
+    public async Task The_profile_without_a_token_is_a_401_problem_asking_for_one(CancellationToken cancellationToken)
     {
         using var response = await client.GetAsync(new Uri("/api/v1/users/me", UriKind.Relative), cancellationToken);
 
-        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized));
+        Assert.That(await Problem.DetailAsync(response, HttpStatusCode.Unauthorized, cancellationToken), Is.EqualTo("This endpoint needs a bearer access token."));
+        Assert.That(response.Headers.WwwAuthenticate.ToString(), Does.StartWith("Bearer"));
     }
 
-    private static async Task<JsonElement> ProblemAsync(HttpResponseMessage response, HttpStatusCode status, CancellationToken cancellationToken)
+    [TestCase("email", "not-an-email", "valid_name", "Str0ng!Passw0rd", "Test User")]
+    [TestCase("username", null, "no", "Str0ng!Passw0rd", "Test User")]
+    [TestCase("username", null, "has space", "Str0ng!Passw0rd", "Test User")]
+    [TestCase("fullName", null, "valid_name", "Str0ng!Passw0rd", "T")]
+    [TestCase("password", null, "valid_name", "short1!", "Test User")]
+    [TestCase("password", null, "valid_name", "nouppercase1!", "Test User")]
+    [TestCase("password", null, "valid_name", "Password1!", "Test User")]
+    [TestCase("password", null, "valid_name", "Qwerty123", "Test User")]
+    public async Task A_registration_with_one_field_wrong_names_only_that_field(
+        string field, string? email, string username, string password, string fullName, CancellationToken cancellationToken)
     {
-        Assert.That(response.StatusCode, Is.EqualTo(status), await response.Content.ReadAsStringAsync(cancellationToken));
-        Assert.That(response.Content.Headers.ContentType?.MediaType, Is.EqualTo("application/problem+json"));
-        var problem = await response.Content.ReadFromJsonAsync<JsonElement>(cancellationToken);
-        Assert.That(problem.GetProperty("status").GetInt32(), Is.EqualTo((int)status));
-        return problem;
+        email ??= $"{Guid.NewGuid():N}@example.com";
+
+        using var response = await client.PostAsJsonAsync("/api/v1/auth/register", new { email, username, password, fullName }, cancellationToken);
+
+        Assert.That(await Problem.FieldsAsync(response, cancellationToken), Is.EqualTo(new[] { field }));
+    }
+
+    [Test]
+    public async Task An_email_is_unique_after_trimming_and_lower_casing(CancellationToken cancellationToken)
+    {
+        var email = $"unique-{Guid.NewGuid():N}@example.com";
+        using var first = await client.PostAsJsonAsync("/api/v1/auth/register",
+            new { email, username = $"u{Guid.NewGuid():N}"[..20], password = "Str0ng!Passw0rd", fullName = "First" }, cancellationToken);
+        Assert.That(first.StatusCode, Is.EqualTo(HttpStatusCode.Created), await first.Content.ReadAsStringAsync(cancellationToken));
+
+        using var again = await client.PostAsJsonAsync("/api/v1/auth/register",
+            new { email = $"  {email.ToUpperInvariant()} ", username = $"u{Guid.NewGuid():N}"[..20], password = "Str0ng!Passw0rd", fullName = "Other" },
+            cancellationToken);
+
+        await Problem.ReadAsync(again, HttpStatusCode.Conflict, cancellationToken);
+    }
+
+    [TestCase("{")]
+    [TestCase("{\"email\": 42, \"password\": []}")]
+    public async Task A_malformed_login_body_gets_a_400_problem_without_internals(string body, CancellationToken cancellationToken)
+    {
+        using var response = await client.PostAsync(new Uri("/api/v1/auth/login", UriKind.Relative),
+            new StringContent(body, Encoding.UTF8, "application/json"), cancellationToken);
+
+        var problem = await Problem.ReadAsync(response, HttpStatusCode.BadRequest, cancellationToken);
+        Assert.That(problem.ToString(), Does.Not.Contain("Exception").And.Not.Contain(" at ").And.Not.Contain("ClosetConnect."));
     }
 }
