@@ -1,3 +1,5 @@
+using k8s.Models;
+
 namespace ClosetConnect.AppHost.Hosting.Publishing;
 
 /// <summary>Names and numbers the manifests share; the cluster's operators see them in docs/operations.md.</summary>
@@ -47,6 +49,15 @@ public static class ClusterConventions
 
     public static IDictionary<string, string> Selector(string name) =>
         new Dictionary<string, string> { ["app.kubernetes.io/name"] = name };
+
+    /// <summary>The Service in front of the pods of <paramref name="name"/>: one port, selected by the name label.</summary>
+    public static V1Service Service(V1ObjectMeta metadata, string name, V1ServicePort port, string? type = null, string? clusterIp = null) => new()
+    {
+        ApiVersion = "v1",
+        Kind = "Service",
+        Metadata = metadata,
+        Spec = new V1ServiceSpec { Type = type, ClusterIP = clusterIp, Selector = Selector(name), Ports = [port] },
+    };
 
     public static IDictionary<string, string> Labels(string name, string component) =>
         new Dictionary<string, string>

@@ -81,18 +81,8 @@ public sealed class ClusterServer
         },
     };
 
-    public V1Service HeadlessService() => new()
-    {
-        ApiVersion = "v1",
-        Kind = "Service",
-        Metadata = Metadata(Name),
-        Spec = new V1ServiceSpec
-        {
-            ClusterIP = "None",
-            Selector = ClusterConventions.Selector(Name),
-            Ports = [new V1ServicePort { Name = "tcp", Port = Port, TargetPort = "tcp", Protocol = "TCP" }],
-        },
-    };
+    public V1Service HeadlessService() => ClusterConventions.Service(Metadata(Name), Name,
+        new V1ServicePort { Name = "tcp", Port = Port, TargetPort = "tcp", Protocol = "TCP" }, clusterIp: "None");
 
     /// <summary>Only the clients (and <paramref name="moreClients"/>, e.g. a backup job) reach the server; it calls nothing.</summary>
     public V1NetworkPolicy NetworkPolicy(params string[] moreClients) => new()

@@ -173,18 +173,8 @@ internal sealed class ProjectManifests(PublishedProject project, PublishedModel 
         return mounts;
     }
 
-    public V1Service Service() => new()
-    {
-        ApiVersion = "v1",
-        Kind = "Service",
-        Metadata = Metadata(Name),
-        Spec = new V1ServiceSpec
-        {
-            Type = "ClusterIP",
-            Selector = ClusterConventions.Selector(Name),
-            Ports = [new V1ServicePort { Name = Http, Port = ClusterConventions.ServicePort, TargetPort = Http, Protocol = "TCP" }],
-        },
-    };
+    public V1Service Service() => ClusterConventions.Service(Metadata(Name), Name,
+        new V1ServicePort { Name = Http, Port = ClusterConventions.ServicePort, TargetPort = Http, Protocol = "TCP" }, type: "ClusterIP");
 
     public V2HorizontalPodAutoscaler Autoscaler() => new()
     {
