@@ -59,6 +59,22 @@ public static class ClusterConventions
         Spec = new V1ServiceSpec { Type = type, ClusterIP = clusterIp, Selector = Selector(name), Ports = [port] },
     };
 
+    /// <summary>The NetworkPolicy of the pods of <paramref name="name"/>: what it lists in and out, nothing else.</summary>
+    public static V1NetworkPolicy NetworkPolicy(V1ObjectMeta metadata, string name, IList<V1NetworkPolicyIngressRule> ingress,
+        IList<V1NetworkPolicyEgressRule> egress) => new()
+        {
+            ApiVersion = "networking.k8s.io/v1",
+            Kind = "NetworkPolicy",
+            Metadata = metadata,
+            Spec = new V1NetworkPolicySpec
+            {
+                PodSelector = new V1LabelSelector { MatchLabels = Selector(name) },
+                PolicyTypes = ["Ingress", "Egress"],
+                Ingress = ingress,
+                Egress = egress,
+            },
+        };
+
     public static IDictionary<string, string> Labels(string name, string component) =>
         new Dictionary<string, string>
         {

@@ -85,26 +85,16 @@ public sealed class ClusterServer
         new V1ServicePort { Name = "tcp", Port = Port, TargetPort = "tcp", Protocol = "TCP" }, clusterIp: "None");
 
     /// <summary>Only the clients (and <paramref name="moreClients"/>, e.g. a backup job) reach the server; it calls nothing.</summary>
-    public V1NetworkPolicy NetworkPolicy(params string[] moreClients) => new()
-    {
-        ApiVersion = "networking.k8s.io/v1",
-        Kind = "NetworkPolicy",
-        Metadata = Metadata(Name),
-        Spec = new V1NetworkPolicySpec
-        {
-            PodSelector = new V1LabelSelector { MatchLabels = ClusterConventions.Selector(Name) },
-            PolicyTypes = ["Ingress", "Egress"],
-            Ingress =
-            [
-                new V1NetworkPolicyIngressRule
-                {
-                    FromProperty = [.. Clients.Concat(moreClients).Select(NetworkPeers.Pods)],
-                    Ports = [new V1NetworkPolicyPort { Port = Port, Protocol = "TCP" }],
-                },
-            ],
-            Egress = [],
-        },
-    };
+    public V1NetworkPolicy NetworkPolicy(params string[] moreClients) => ClusterConventions.NetworkPolicy(Metadata(Name), Name,
+        ingress:
+        [
+            new V1NetworkPolicyIngressRule
+            {
+                FromProperty = [.. Clients.Concat(moreClients).Select(NetworkPeers.Pods)],
+                Ports = [new V1NetworkPolicyPort { Port = Port, Protocol = "TCP" }],
+            },
+        ],
+        egress: []);
 
     /// <summary>The files every server has; its folder adds what is its own (init scripts, backup jobs).</summary>
     public IEnumerable<ManifestFile> StandardFiles(V1StatefulSet statefulSet, params string[] moreClients) =>

@@ -267,19 +267,7 @@ internal sealed class ProjectManifests(PublishedProject project, PublishedModel 
             egress.Add(new V1NetworkPolicyEgressRule { Ports = [.. serverPorts.Select(p => new V1NetworkPolicyPort { Port = p, Protocol = "TCP" })] });
         }
 
-        return new V1NetworkPolicy
-        {
-            ApiVersion = "networking.k8s.io/v1",
-            Kind = "NetworkPolicy",
-            Metadata = Metadata(Name),
-            Spec = new V1NetworkPolicySpec
-            {
-                PodSelector = new V1LabelSelector { MatchLabels = ClusterConventions.Selector(Name) },
-                PolicyTypes = ["Ingress", "Egress"],
-                Ingress = ingress,
-                Egress = egress,
-            },
-        };
+        return ClusterConventions.NetworkPolicy(Metadata(Name), Name, ingress, egress);
     }
 
     private static int ServerPort(IResourceWithConnectionString server) =>
