@@ -21,11 +21,8 @@ public class JwksRefreshTests
     [Test]
     public async Task While_Identity_does_not_answer_a_request_goes_on_with_the_keys_already_read(CancellationToken cancellationToken)
     {
-        var identity = new ScriptedIdentity("a");
-        var clock = new FakeTimeProvider();
-        using var host = Host(identity, clock);
-        var keys = KeySet(host);
-        await keys.GetConfigurationAsync(cancellationToken);
+        var (identity, clock, host, keys) = await KeysReadOnceAsync(cancellationToken);
+        using var _ = host;
 
         // Identity restarting: the connection is taken and nothing answers (what DCP's proxy does meanwhile).
         identity.StopAnswering();
@@ -40,11 +37,8 @@ public class JwksRefreshTests
     [Test]
     public async Task After_the_refresh_interval_a_retired_key_is_gone_once_Identity_answered(CancellationToken cancellationToken)
     {
-        var identity = new ScriptedIdentity("a");
-        var clock = new FakeTimeProvider();
-        using var host = Host(identity, clock);
-        var keys = KeySet(host);
-        await keys.GetConfigurationAsync(cancellationToken);
+        var (identity, clock, host, keys) = await KeysReadOnceAsync(cancellationToken);
+        using var _ = host;
 
         identity.Serve("b");
         clock.Advance(PastTheRefreshInterval);
@@ -56,17 +50,26 @@ public class JwksRefreshTests
     [Test]
     public async Task A_token_naming_an_unknown_key_gets_the_new_key_set_on_its_first_try(CancellationToken cancellationToken)
     {
-        var identity = new ScriptedIdentity("a");
-        var clock = new FakeTimeProvider();
-        using var host = Host(identity, clock);
-        var keys = KeySet(host);
-        await keys.GetConfigurationAsync(cancellationToken);
+        var (identity, clock, host, keys) = await KeysReadOnceAsync(cancellationToken);
+        using var _ = host;
 
         identity.Serve("b");
         clock.Advance(TimeSpan.FromSeconds(2));
         keys.RequestRefresh();
 
         Assert.That(KeyIds(await keys.GetConfigurationAsync(cancellationToken)), Is.EqualTo(new[] { "b" }));
+    }
+
+    /// <summary>The keys as a service holds them once it has read Identity's key "a".</summary>
+    private static async Task<(ScriptedIdentity Identity, FakeTimeProvider Clock, IHost Host, IConfigurationManager<OpenIdConnectConfiguration> Keys)>
+        KeysReadOnceAsync(CancellationToken cancellationToken)
+    {
+        var identity = new ScriptedIdentity("a");
+        var clock = new FakeTimeProvider();
+        var host = Host(identity, clock);
+        var keys = KeySet(host);
+        await keys.GetConfigurationAsync(cancellationToken);
+        return (identity, clock, host, keys);
     }
 
     private static IHost Host(ScriptedIdentity identity, TimeProvider clock)
