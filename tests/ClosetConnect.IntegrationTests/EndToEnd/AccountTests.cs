@@ -149,7 +149,7 @@ public sealed class AccountTests
             Assert.That(order.GetProperty("role").GetString(), Is.EqualTo("buyer"));
         });
 
-        using var wrongPassword = await user.Client.PostAsJsonAsync("/api/v1/users/me/delete-account", new { password = "Wr0ng!Password" }, cancellationToken);
+        using var wrongPassword = await user.Client.PostAsJsonAsync("/api/v1/users/me/delete-account", new { password = GatewayClient.WrongPassword }, cancellationToken);
         Assert.That(wrongPassword.StatusCode, Is.EqualTo(HttpStatusCode.Forbidden));
         using var deleted = await user.Client.PostAsJsonAsync("/api/v1/users/me/delete-account", new { password = GatewayClient.Password }, cancellationToken);
         Assert.That(deleted.StatusCode, Is.EqualTo(HttpStatusCode.Accepted));

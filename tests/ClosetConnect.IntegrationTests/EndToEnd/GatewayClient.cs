@@ -10,6 +10,9 @@ public static partial class GatewayClient
 {
     public const string Password = "Str0ng!Passw0rd";
 
+    /// <summary>A password that passes the strength rules and is no account's.</summary>
+    public const string WrongPassword = "Wr0ng!Password";
+
     /// <summary>
     /// Becomes the first admin once verified: SharedAppHost passes it to the AppHost as AppHost:BootstrapAdminEmail.
     /// </summary>

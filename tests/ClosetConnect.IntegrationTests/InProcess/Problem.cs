@@ -23,4 +23,11 @@ public static class Problem
     /// <summary>The fields a 400 validation problem names, in its order.</summary>
     public static async Task<IReadOnlyList<string>> FieldsAsync(HttpResponseMessage response, CancellationToken cancellationToken) =>
         (await ReadAsync(response, HttpStatusCode.BadRequest, cancellationToken)).GetProperty("errors").EnumerateObject().Select(p => p.Name).ToList();
+
+    /// <summary>The 401 every API gives a request without a token: a problem saying so, and a Bearer challenge.</summary>
+    public static async Task AssertBearerChallengeAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        Assert.That(await DetailAsync(response, HttpStatusCode.Unauthorized, cancellationToken), Is.EqualTo("This endpoint needs a bearer access token."));
+        Assert.That(response.Headers.WwwAuthenticate.ToString(), Does.StartWith("Bearer"));
+    }
 }

@@ -66,7 +66,7 @@ public sealed partial class AttackSuite
         using var attacker = GatewayClient.CreateClient(app);
         using var bystander = GatewayClient.CreateClient(app);
         // A different account each time (password spraying), so the per-account lockout does not answer first.
-        StringContent Guess() => Json(new { email = $"nobody-{Guid.NewGuid():N}@example.com", password = "Wrong!Pass1" });
+        StringContent Guess() => Json(new { email = $"nobody-{Guid.NewGuid():N}@example.com", password = GatewayClient.WrongPassword });
 
         for (var attempt = 1; attempt <= 5; attempt++)
         {

@@ -23,7 +23,7 @@ public sealed partial class AttackSuite
         var failedLoginId = $"pii-{Guid.NewGuid():N}";
         using var failedLogin = new HttpRequestMessage(HttpMethod.Post, "/api/v1/auth/login")
         {
-            Content = JsonContent.Create(new { email = user.Email, password = "Wrong!Pass1" }),
+            Content = JsonContent.Create(new { email = user.Email, password = GatewayClient.WrongPassword }),
             Headers = { { "X-Request-ID", failedLoginId } },
         };
         using (var failed = await user.Client.SendAsync(failedLogin, cancellationToken))

@@ -56,8 +56,7 @@ public sealed partial class ClosetEndpointRulesTests
     {
         using var response = await anonymous.GetAsync(new Uri(Items, UriKind.Relative), cancellationToken);
 
-        Assert.That(await Problem.DetailAsync(response, HttpStatusCode.Unauthorized, cancellationToken), Is.EqualTo("This endpoint needs a bearer access token."));
-        Assert.That(response.Headers.WwwAuthenticate.ToString(), Does.StartWith("Bearer"));
+        await Problem.AssertBearerChallengeAsync(response, cancellationToken);
     }
 
     [TestCase("page=0", "page")]

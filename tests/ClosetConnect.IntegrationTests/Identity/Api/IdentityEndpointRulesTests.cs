@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using ClosetConnect.Identity.Data;
+using ClosetConnect.IntegrationTests.EndToEnd;
 using ClosetConnect.IntegrationTests.InProcess;
 
 namespace ClosetConnect.IntegrationTests.Identity.Api;
@@ -39,9 +40,7 @@ public sealed class IdentityEndpointRulesTests
         using var response = await client.PostAsJsonAsync("/api/v1/auth/register",
             new { email = "not-an-email", username = "x", password = "short", fullName = "" }, cancellationToken);
 
-        var problem = await Problem.ReadAsync(response, HttpStatusCode.BadRequest, cancellationToken);
-        var fields = problem.GetProperty("errors").EnumerateObject().Select(p => p.Name);
-        Assert.That(fields, Is.EquivalentTo(new[] { "email", "username", "fullName", "password" }));
+        Assert.That(await Problem.FieldsAsync(response, cancellationToken), Is.EquivalentTo(new[] { "email", "username", "fullName", "password" }));
     }
 
     [Test]
@@ -62,7 +61,7 @@ public sealed class IdentityEndpointRulesTests
     [Test]
     public async Task The_fifth_failed_login_locks_the_address_with_423_and_Retry_After(CancellationToken cancellationToken)
     {
-        var attempt = new { email = $"nobody-{Guid.NewGuid():N}@example.com", password = "Wrong-password-1" };
+        var attempt = new { email = $"nobody-{Guid.NewGuid():N}@example.com", password = GatewayClient.WrongPassword };
         for (var failure = 1; failure < 5; failure++)
         {
             using var failed = await client.PostAsJsonAsync("/api/v1/auth/login", attempt, cancellationToken);
@@ -92,8 +91,7 @@ public sealed class IdentityEndpointRulesTests
         using var response = await client.PostAsJsonAsync("/api/v1/auth/password-reset/confirm",
             new { email = "someone@example.com", token = "whatever", newPassword = "password" }, cancellationToken);
 
-        var problem = await Problem.ReadAsync(response, HttpStatusCode.BadRequest, cancellationToken);
-        Assert.That(problem.GetProperty("errors").EnumerateObject().Select(p => p.Name), Is.EqualTo(new[] { "newPassword" }));
+        Assert.That(await Problem.FieldsAsync(response, cancellationToken), Is.EqualTo(new[] { "newPassword" }));
     }
 
     [Test]
@@ -101,14 +99,13 @@ public sealed class IdentityEndpointRulesTests
     {
         using var response = await client.GetAsync(new Uri("/api/v1/users/me", UriKind.Relative), cancellationToken);
 
-        Assert.That(await Problem.DetailAsync(response, HttpStatusCode.Unauthorized, cancellationToken), Is.EqualTo("This endpoint needs a bearer access token."));
-        Assert.That(response.Headers.WwwAuthenticate.ToString(), Does.StartWith("Bearer"));
+        await Problem.AssertBearerChallengeAsync(response, cancellationToken);
     }
 
-    [TestCase("email", "not-an-email", "valid_name", "Str0ng!Passw0rd", "Test User")]
-    [TestCase("username", null, "no", "Str0ng!Passw0rd", "Test User")]
-    [TestCase("username", null, "has space", "Str0ng!Passw0rd", "Test User")]
-    [TestCase("fullName", null, "valid_name", "Str0ng!Passw0rd", "T")]
+    [TestCase("email", "not-an-email", "valid_name", GatewayClient.Password, "Test User")]
+    [TestCase("username", null, "no", GatewayClient.Password, "Test User")]
+    [TestCase("username", null, "has space", GatewayClient.Password, "Test User")]
+    [TestCase("fullName", null, "valid_name", GatewayClient.Password, "T")]
     [TestCase("password", null, "valid_name", "short1!", "Test User")]
     [TestCase("password", null, "valid_name", "nouppercase1!", "Test User")]
     [TestCase("password", null, "valid_name", "Password1!", "Test User")]
@@ -128,11 +125,11 @@ public sealed class IdentityEndpointRulesTests
     {
         var email = $"unique-{Guid.NewGuid():N}@example.com";
         using var first = await client.PostAsJsonAsync("/api/v1/auth/register",
-            new { email, username = $"u{Guid.NewGuid():N}"[..20], password = "Str0ng!Passw0rd", fullName = "First" }, cancellationToken);
+            new { email, username = $"u{Guid.NewGuid():N}"[..20], password = GatewayClient.Password, fullName = "First" }, cancellationToken);
         Assert.That(first.StatusCode, Is.EqualTo(HttpStatusCode.Created), await first.Content.ReadAsStringAsync(cancellationToken));
 
         using var again = await client.PostAsJsonAsync("/api/v1/auth/register",
-            new { email = $"  {email.ToUpperInvariant()} ", username = $"u{Guid.NewGuid():N}"[..20], password = "Str0ng!Passw0rd", fullName = "Other" },
+            new { email = $"  {email.ToUpperInvariant()} ", username = $"u{Guid.NewGuid():N}"[..20], password = GatewayClient.Password, fullName = "Other" },
             cancellationToken);
 
         await Problem.ReadAsync(again, HttpStatusCode.Conflict, cancellationToken);

@@ -67,8 +67,7 @@ public sealed class PaymentsEndpointRulesTests
     {
         using var response = await anonymous.GetAsync(new Uri(Orders, UriKind.Relative), cancellationToken);
 
-        Assert.That(await Problem.DetailAsync(response, HttpStatusCode.Unauthorized, cancellationToken), Is.EqualTo("This endpoint needs a bearer access token."));
-        Assert.That(response.Headers.WwwAuthenticate.ToString(), Does.StartWith("Bearer"));
+        await Problem.AssertBearerChallengeAsync(response, cancellationToken);
     }
 
     [Test]
